@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: readiness needs PostgreSQL and Keycloak; liveness needs the JVM. */
+package io.millwright.server.platform.health;

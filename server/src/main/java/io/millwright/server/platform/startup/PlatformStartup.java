@@ -1,0 +1,59 @@
+package io.millwright.server.platform.startup;
+
+import io.millwright.server.platform.config.PlatformSettings;
+import io.millwright.server.tenants.ProvisioningRecovery;
+import io.millwright.server.tenants.TenantPurgeJob;
+import io.millwright.server.usage.ApiUsageMeter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the start-up sequence in order. Any failure stops the application from starting (Liberty
+ * reports it as failed) with a message naming what to fix; a half-started platform that answers
+ * requests on a stale schema would be worse.
+ */
+@ApplicationScoped
+public class PlatformStartup {
+
+  private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+  @Inject PlatformSettings settings;
+  @Inject DatabaseMigrations migrations;
+  @Inject ProvisioningRecovery provisioningRecovery;
+  @Inject TenantPurgeJob purgeJob;
+  @Inject ApiUsageMeter apiUsageMeter;
+
+  void onStart(@Observes Startup startup) {
+    try {
+      settings.issuer(); // forces reading and validating every setting before anything else
+      Files.createDirectories(settings.dataDir());
+      migrations.migrate();
+      provisioningRecovery.compensateInterruptedProvisioning();
+      purgeJob.schedule();
+      apiUsageMeter.schedule();
+      LOG.info(
+          () ->
+              "Millwright started on node "
+                  + settings.nodeId()
+                  + ", data in "
+                  + settings.dataDir());
+    } catch (IOException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Millwright cannot start: the data directory "
+              + settings.dataDir()
+              + " (setting millwright.data-dir) cannot be created",
+          e);
+      throw new IllegalStateException("data directory not writable", e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, e.getMessage(), e);
+      throw e;
+    }
+  }
+}
