@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -216,7 +217,8 @@ public final class WindowedUsageCounter {
       throw new IllegalArgumentException("committed is required");
     }
     long openFrom = firstOpenWindowStart;
-    int released = 0;
+    // Check every event before releasing any, so a refused call releases nothing.
+    Map<WindowKey, WindowCount> toRelease = new HashMap<>();
     for (UsageEvent event : committed) {
       if (event == null) {
         throw new IllegalArgumentException("committed contains null");
@@ -230,12 +232,17 @@ public final class WindowedUsageCounter {
       if (count == null) {
         continue;
       }
-      if (count.sum.sum() != event.quantity().longValueExact()) {
+      BigDecimal counted = BigDecimal.valueOf(count.sum.sum());
+      if (counted.compareTo(event.quantity()) != 0) {
         throw new IllegalArgumentException(
-            "event %s has quantity %s but its window counted %d: it was not handed out by this counter"
-                .formatted(event.eventId(), event.quantity().toPlainString(), count.sum.sum()));
+            "event %s has quantity %s but its window counted %s: not handed out by this counter"
+                .formatted(event.eventId(), event.quantity().toPlainString(), counted));
       }
-      if (counts.remove(key, count)) {
+      toRelease.put(key, count);
+    }
+    int released = 0;
+    for (Map.Entry<WindowKey, WindowCount> window : toRelease.entrySet()) {
+      if (counts.remove(window.getKey(), window.getValue())) {
         released++;
       }
     }

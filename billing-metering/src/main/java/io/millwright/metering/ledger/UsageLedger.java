@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,23 @@ import java.util.Set;
  * <p>The ledger is stateless and safe to share between threads; the connection is not.
  */
 public final class UsageLedger {
+
+  private final boolean checkAutoCommit;
+
+  /** A ledger for plain JDBC callers: refuses connections in auto-commit mode. */
+  public UsageLedger() {
+    this(true);
+  }
+
+  /**
+   * @param checkAutoCommit false for container-managed (JTA) connections, whose {@code
+   *     getAutoCommit()} reports the handle's setting rather than the enlisted transaction (Open
+   *     Liberty answers true inside a global transaction); the container then guarantees the
+   *     transaction instead
+   */
+  public UsageLedger(boolean checkAutoCommit) {
+    this.checkAutoCommit = checkAutoCommit;
+  }
 
   /**
    * Events sent in one statement. One statement carries eight array parameters however many events
@@ -70,7 +88,9 @@ public final class UsageLedger {
    * <p>All events are checked before anything is written, so a rejected list writes nothing. The
    * insert happens in the caller's transaction: nothing is durable, and no other transaction sees
    * the events, until the caller commits. If the caller rolls back, the events are not recorded and
-   * may be recorded again later with the same ids.
+   * may be recorded again later with the same ids. If another transaction is recording some of the
+   * same events, this call waits for it to end and then counts them as duplicates (or records them,
+   * if it rolled back).
    *
    * @param connection an open connection inside a transaction (auto-commit off)
    * @param tenant the tenant the events belong to
@@ -99,12 +119,16 @@ public final class UsageLedger {
     if (events.isEmpty()) {
       return new RecordResult(0, 0);
     }
+    // Insert in event id order: two transactions recording overlapping events then take the row
+    // locks in the same order, so one waits for the other instead of both deadlocking.
+    List<UsageEvent> ordered = new ArrayList<>(events);
+    ordered.sort(Comparator.comparing(UsageEvent::eventId));
     enterTenant(connection, tenant);
     int recorded = 0;
     try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
-      for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_STATEMENT) {
+      for (int from = 0; from < ordered.size(); from += MAX_EVENTS_PER_STATEMENT) {
         List<UsageEvent> chunk =
-            events.subList(from, Math.min(events.size(), from + MAX_EVENTS_PER_STATEMENT));
+            ordered.subList(from, Math.min(ordered.size(), from + MAX_EVENTS_PER_STATEMENT));
         recorded += insertChunk(connection, insert, tenant, chunk);
       }
     }
@@ -248,8 +272,8 @@ public final class UsageLedger {
   }
 
   /** Scopes row-level security to the tenant for the rest of the caller's transaction. */
-  private static void enterTenant(Connection connection, TenantId tenant) throws SQLException {
-    if (connection.getAutoCommit()) {
+  private void enterTenant(Connection connection, TenantId tenant) throws SQLException {
+    if (checkAutoCommit && connection.getAutoCommit()) {
       throw new IllegalStateException(
           "the usage ledger needs the caller's transaction, but the connection is in auto-commit"
               + " mode: the tenant setting would end with its own statement");

@@ -267,6 +267,13 @@ class WindowedUsageCounterTest {
     assertThatThrownBy(() -> counter.acknowledge(List.of(handedOut.withQuantity(BigDecimal.TEN))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has quantity 10 but its window counted 3");
+    assertThatThrownBy(
+            () ->
+                counter.acknowledge(
+                    List.of(handedOut, handedOut.withQuantity(new BigDecimal("3.5")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has quantity 3.5 but its window counted 3");
+    // A refused call releases nothing, not even the valid events before the bad one.
     assertThat(counter.closedWindows(TEN_O_CLOCK.plusSeconds(60))).containsExactly(handedOut);
   }
 

@@ -21,6 +21,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,6 +259,63 @@ class UsageLedgerIT {
       assertThat(ledger.record(connection, tenantA, events)).isEqualTo(new RecordResult(2, 0));
       connection.commit();
       assertThat(count(connection, tenantA, "select count(*) from usage_event")).isEqualTo(2);
+    }
+
+    @Test
+    void aConcurrentRetryWaitsForTheFirstRecordingAndCountsDuplicates() throws Exception {
+      Connection first = app();
+      Connection retry = app();
+      List<UsageEvent> events =
+          List.of(
+              event(tenantA, "c-1", "api.requests", "1", "2026-11-29T10:00:00Z"),
+              event(tenantA, "c-2", "api.requests", "2", "2026-11-29T10:00:00Z"));
+      assertThat(ledger.record(first, tenantA, events)).isEqualTo(new RecordResult(2, 0));
+      int retryPid = backendPid(retry);
+
+      ExecutorService thread = Executors.newSingleThreadExecutor();
+      try {
+        Future<RecordResult> retried =
+            thread.submit(
+                () -> ledger.record(retry, tenantA, List.of(events.get(1), events.get(0))));
+        awaitWaitingOnALock(retryPid);
+        first.commit();
+
+        assertThat(retried.get(10, TimeUnit.SECONDS)).isEqualTo(new RecordResult(0, 2));
+        retry.commit();
+      } finally {
+        thread.shutdownNow();
+      }
+      assertThat(count(first, tenantA, "select count(*) from usage_event")).isEqualTo(2);
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+      try (PreparedStatement query = connection.prepareStatement("select pg_backend_pid()");
+          ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      } finally {
+        connection.rollback();
+      }
+    }
+
+    /** Polls pg_stat_activity (bounded) until the backend waits on a row lock. */
+    private void awaitWaitingOnALock(int pid) throws SQLException {
+      Connection monitor = database.connect(MeteringDatabase.APP, true);
+      connections.add(monitor);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      try (PreparedStatement query =
+          monitor.prepareStatement("select wait_event_type from pg_stat_activity where pid = ?")) {
+        query.setInt(1, pid);
+        while (System.nanoTime() < deadline) {
+          try (ResultSet row = query.executeQuery()) {
+            if (row.next() && "Lock".equals(row.getString(1))) {
+              return;
+            }
+          }
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+      }
+      throw new AssertionError("backend " + pid + " never waited on a lock");
     }
 
     @Test

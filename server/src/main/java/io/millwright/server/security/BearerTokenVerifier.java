@@ -21,14 +21,15 @@ import java.text.ParseException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Verifies Keycloak access tokens: RS256/ES256 signature against the realm's published keys
  * (cached, refreshed on an unknown key id), exact issuer, our audience, expiry and not-before with
- * one minute of clock skew. Unsigned ({@code alg: none}) and HMAC tokens are refused outright.
- * Thread-safe.
+ * the configured clock skew ({@code millwright.jwt.clock-skew}, one minute by default). Unsigned
+ * ({@code alg: none}) and HMAC tokens are refused outright. Thread-safe.
  */
 @ApplicationScoped
 public class BearerTokenVerifier {
@@ -39,6 +40,9 @@ public class BearerTokenVerifier {
       super(message, null, false, false);
     }
   }
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(BearerTokenVerifier.class.getName());
 
   @Inject PlatformSettings settings;
 
@@ -57,11 +61,13 @@ public class BearerTokenVerifier {
       processor = new DefaultJWTProcessor<>();
       processor.setJWSKeySelector(
           new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
-      processor.setJWTClaimsSetVerifier(
+      DefaultJWTClaimsVerifier<SecurityContext> claims =
           new DefaultJWTClaimsVerifier<>(
               settings.audience(),
               new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-              Set.of("sub", "exp", "iat")));
+              Set.of("sub", "exp", "iat"));
+      claims.setMaxClockSkew((int) settings.jwtClockSkew().toSeconds());
+      processor.setJWTClaimsSetVerifier(claims);
     } catch (MalformedURLException e) {
       throw new IllegalStateException("bad JWKS URL " + settings.jwksUrl(), e);
     }
@@ -75,6 +81,7 @@ public class BearerTokenVerifier {
     } catch (ParseException e) {
       throw new InvalidTokenException("The bearer token is not a well-formed JWT.");
     } catch (BadJOSEException e) {
+      LOG.fine(() -> "token refused: " + e.getMessage());
       throw new InvalidTokenException("The bearer token was refused: " + reason(e));
     } catch (JOSEException e) {
       throw new InvalidTokenException(
@@ -84,17 +91,17 @@ public class BearerTokenVerifier {
   }
 
   private static String reason(BadJOSEException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     if (message.contains("expired")) {
       return "it has expired.";
     }
-    if (message.contains("iss")) {
-      return "it was issued by another issuer.";
-    }
-    if (message.contains("aud")) {
+    if (message.contains("aud")) { // "missing required aud claim", "audience rejected"
       return "it was not issued for this API.";
     }
-    if (message.contains("plain") || message.contains("Unsecured")) {
+    if (message.contains("iss claim") || message.contains("issuer")) {
+      return "it was issued by another issuer.";
+    }
+    if (message.contains("plain") || message.contains("unsecured")) {
       return "unsigned tokens are not accepted.";
     }
     return "its signature or claims are not valid.";

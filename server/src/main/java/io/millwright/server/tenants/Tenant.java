@@ -19,6 +19,9 @@ import java.util.UUID;
 @Table(name = "tenant")
 public class Tenant {
 
+  /** The provisioning boot marker of a tenant whose rollback is left to recovery. */
+  public static final String ROLLBACK_PENDING = "rollback-pending";
+
   @Id private UUID id;
 
   @Column(nullable = false)
@@ -107,6 +110,13 @@ public class Tenant {
     status = TenantStatus.ACTIVE;
     provisioningNode = null;
     provisioningBoot = null;
+    touch();
+  }
+
+  /** Compensation could not finish; any recovery pass (of any node) may take it over. */
+  public void markRollbackPending() {
+    requireStatus(TenantStatus.PROVISIONING);
+    provisioningBoot = ROLLBACK_PENDING;
     touch();
   }
 

@@ -174,11 +174,13 @@ public class TenantProvisioning {
   }
 
   /**
-   * Undoes the provisioning steps that are done, newest first. Each undo is attempted even if an
-   * earlier one fails; whatever is left is retried by {@link ProvisioningRecovery}, because the
-   * registry row is only removed after the external resources are gone.
+   * Undoes the provisioning steps that are done, newest first. The registry row is removed only
+   * after the external resources are gone; if Keycloak cannot be cleaned now, the row is marked for
+   * {@link ProvisioningRecovery}, which retries on every pass.
+   *
+   * @return true when everything was undone now
    */
-  void compensate(
+  boolean compensate(
       Tenant tenant, String organizationId, KeycloakDirectory.Account account, AuditEvent audit) {
     boolean external = true;
     try {
@@ -207,7 +209,10 @@ public class TenantProvisioning {
     storage.destroy(tenant.id());
     if (external) {
       registry.discardProvisioning(tenant.id(), audit);
+    } else {
+      registry.markRollbackPending(tenant.id());
     }
+    return external;
   }
 
   /**

@@ -36,10 +36,15 @@ public class TenantRegistry {
    * entry, all or nothing.
    *
    * @throws SlugTakenException if a live tenant has the slug
+   * @throws ProvisioningUnderwayException if an earlier attempt for the slug is not finished
    */
   public void beginProvisioning(Tenant tenant, byte[] wrappedKey, AuditEvent started) {
     scope.enterPlatform();
-    if (findLive(tenant.slug()).isPresent()) {
+    Optional<Tenant> existing = findLive(tenant.slug());
+    if (existing.isPresent()) {
+      if (existing.get().status() == TenantStatus.PROVISIONING) {
+        throw new ProvisioningUnderwayException();
+      }
       throw new SlugTakenException(tenant.slug());
     }
     try {
@@ -92,6 +97,15 @@ public class TenantRegistry {
     audit.append(TenantId.PLATFORM, onPlatform);
   }
 
+  /** Hands a tenant whose compensation could not finish to the recovery pass. */
+  public void markRollbackPending(TenantId id) {
+    scope.enterPlatform();
+    Tenant tenant = em.find(Tenant.class, id.value());
+    if (tenant != null && tenant.status() == TenantStatus.PROVISIONING) {
+      tenant.markRollbackPending();
+    }
+  }
+
   public Optional<Tenant> findLive(String slug) {
     scope.enterPlatform();
     return em.createQuery(
@@ -142,7 +156,10 @@ public class TenantRegistry {
     return tenant;
   }
 
-  /** Tenants left in PROVISIONING by this node's earlier life, or by any node long ago. */
+  /**
+   * Tenants left in PROVISIONING by this node's earlier life, handed over after a failed rollback,
+   * or started by any node long ago.
+   */
   public List<Tenant> interruptedProvisioning(
       String node, String currentBoot, Instant staleBefore) {
     scope.enterPlatform();

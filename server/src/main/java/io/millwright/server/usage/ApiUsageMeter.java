@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * Meters API requests per tenant ({@code api.requests}, category platform). Counting is a memory
- * increment on the request path; closed one-minute windows are flushed every 15 seconds and only
- * forgotten once committed, with deterministic event ids, so a failed flush is retried without loss
- * or double counting. At shutdown the current window is flushed as far as it has closed.
+ * increment on the request path; closed windows ({@code millwright.metering.window}, a minute by
+ * default) are flushed periodically ({@code millwright.metering.flush-interval}) and only forgotten
+ * once committed, with deterministic event ids, so a failed flush is retried without loss or double
+ * counting. At shutdown the still-open window is closed early and flushed too.
  */
 @ApplicationScoped
 public class ApiUsageMeter {
@@ -42,8 +43,16 @@ public class ApiUsageMeter {
 
   @PostConstruct
   void init() {
-    String node = settings.nodeId().replaceAll("[^A-Za-z0-9_.-]", "-");
-    counter = new WindowedUsageCounter(node.length() > 32 ? node.substring(0, 32) : node);
+    // Unique per process: the shutdown flush closes the still-open window early, and a restart in
+    // the same minute must not reuse that window's event id (it would be dropped as a duplicate).
+    String host = settings.nodeId().replaceAll("[^A-Za-z0-9_.-]", "-");
+    String process =
+        (host.length() > 23 ? host.substring(0, 23) : host)
+            + "-"
+            + Long.toString(ProcessHandle.current().pid(), 36)
+            + Long.toString(System.currentTimeMillis() / 1000 % 46656, 36);
+    counter =
+        new WindowedUsageCounter(process, settings.meteringWindow(), java.time.Clock.systemUTC());
   }
 
   public void countRequest(TenantId tenant) {
@@ -51,14 +60,19 @@ public class ApiUsageMeter {
   }
 
   public void schedule() {
-    scheduler.scheduleWithFixedDelay(this::flush, 15, 15, TimeUnit.SECONDS);
+    long every = settings.meteringFlushInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Writes every closed window to the ledger, one transaction per tenant. */
   public void flush() {
+    flush(Instant.now());
+  }
+
+  private void flush(Instant closeUpTo) {
     try {
       Map<TenantId, List<UsageEvent>> byTenant =
-          counter.closedWindows(Instant.now()).stream()
+          counter.closedWindows(closeUpTo).stream()
               .collect(
                   Collectors.groupingBy(
                       UsageEvent::tenantId, LinkedHashMap::new, Collectors.toList()));
@@ -78,6 +92,6 @@ public class ApiUsageMeter {
 
   @PreDestroy
   void flushOnShutdown() {
-    flush();
+    flush(Instant.now().plus(settings.meteringWindow()));
   }
 }

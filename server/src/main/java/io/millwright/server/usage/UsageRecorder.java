@@ -19,7 +19,8 @@ import java.util.Set;
 @Transactional
 public class UsageRecorder {
 
-  private final UsageLedger ledger = new UsageLedger();
+  /** Every method here runs in a container transaction (@Transactional), see UsageLedger. */
+  private final UsageLedger ledger = new UsageLedger(false);
 
   @Inject DatabaseScope scope;
 

@@ -33,6 +33,9 @@ public class PlatformSettings {
   public static final String PURGE_GRACE = "millwright.tenant.purge-grace";
   public static final String PURGE_INTERVAL = "millwright.tenant.purge-interval";
   public static final String NODE_ID = "millwright.node-id";
+  public static final String JWT_CLOCK_SKEW = "millwright.jwt.clock-skew";
+  public static final String METERING_WINDOW = "millwright.metering.window";
+  public static final String METERING_FLUSH_INTERVAL = "millwright.metering.flush-interval";
 
   @Inject Config config;
 
@@ -48,6 +51,9 @@ public class PlatformSettings {
   private Duration purgeGrace;
   private Duration purgeInterval;
   private String nodeId;
+  private Duration jwtClockSkew;
+  private Duration meteringWindow;
+  private Duration meteringFlushInterval;
 
   @PostConstruct
   void read() {
@@ -72,6 +78,19 @@ public class PlatformSettings {
     purgeGrace = duration(PURGE_GRACE, "P30D");
     purgeInterval = duration(PURGE_INTERVAL, "PT1M");
     nodeId = text(NODE_ID, hostName());
+    jwtClockSkew = duration(JWT_CLOCK_SKEW, "PT60S");
+    meteringWindow = duration(METERING_WINDOW, "PT1M");
+    if (meteringWindow.toSeconds() % 60 != 0
+        || 1440 % Math.max(1, meteringWindow.toMinutes()) != 0
+        || meteringWindow.isZero()) {
+      throw new MisconfigurationException(
+          METERING_WINDOW,
+          "must be a whole number of minutes that divides a day (PT1M, PT5M, PT15M, PT1H...),"
+              + " was "
+              + meteringWindow);
+    }
+    meteringFlushInterval =
+        positive(METERING_FLUSH_INTERVAL, duration(METERING_FLUSH_INTERVAL, "PT15S"));
   }
 
   private byte[] readMasterKey() {
@@ -130,6 +149,13 @@ public class PlatformSettings {
       throw new MisconfigurationException(
           name, "must be an ISO-8601 duration such as PT5S or P30D, was '" + value + "'");
     }
+  }
+
+  private static Duration positive(String name, Duration value) {
+    if (value.isZero() || value.toMillis() < 1000) {
+      throw new MisconfigurationException(name, "must be at least one second, was " + value);
+    }
+    return value;
   }
 
   private static String stripSlash(String url) {
@@ -195,6 +221,18 @@ public class PlatformSettings {
 
   public String nodeId() {
     return nodeId;
+  }
+
+  public Duration jwtClockSkew() {
+    return jwtClockSkew;
+  }
+
+  public Duration meteringWindow() {
+    return meteringWindow;
+  }
+
+  public Duration meteringFlushInterval() {
+    return meteringFlushInterval;
   }
 
   public String jwksUrl() {

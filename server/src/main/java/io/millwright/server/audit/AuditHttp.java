@@ -3,20 +3,9 @@ package io.millwright.server.audit;
 import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.platform.rest.QueryParams;
-import io.millwright.server.security.PlatformAdminOnly;
-import io.millwright.server.security.RequestContext;
-import io.millwright.server.security.TenantRoles;
 import io.millwright.tenancy.TenantId;
-import io.millwright.tenancy.TenantRole;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -29,84 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The audit trail over HTTP: a tenant's chain for its auditors, the platform's for admins. */
-@Path("/")
-@RequestScoped
-public class AuditResource {
+/** Renders audit listings as JSON pages or CSV, for both the tenant and the platform chains. */
+@ApplicationScoped
+public class AuditHttp {
 
   private static final Set<String> OUTCOMES = Set.of("SUCCESS", "DENIED", "FAILURE");
 
   @Inject AuditReader reader;
-  @Inject RequestContext context;
 
-  @GET
-  @Path("tenants/{slug}/audit")
-  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @TenantRoles({TenantRole.AUDITOR, TenantRole.TENANT_ADMIN})
-  @Operation(summary = "List a tenant's audit entries, newest first (JSON pages or CSV).")
-  public Response tenantEntries(
-      @PathParam("slug") String slug,
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size,
-      @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    return entries(
-        context.requireTenant().tenantId(),
-        actor,
-        action,
-        outcome,
-        from,
-        to,
-        page,
-        size,
-        format,
-        accept);
-  }
-
-  @GET
-  @Path("tenants/{slug}/audit/verify")
-  @Produces(MediaType.APPLICATION_JSON)
-  @TenantRoles({TenantRole.AUDITOR, TenantRole.TENANT_ADMIN})
-  @Operation(summary = "Recompute the tenant's audit chain and name the first broken entry.")
-  public AuditVerdict verifyTenant(@PathParam("slug") String slug) {
-    return reader.verify(context.requireTenant().tenantId());
-  }
-
-  @GET
-  @Path("admin/audit")
-  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @PlatformAdminOnly
-  @Operation(summary = "List the platform's own audit entries (provisioning, denials).")
-  public Response platformEntries(
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size,
-      @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    return entries(TenantId.PLATFORM, actor, action, outcome, from, to, page, size, format, accept);
-  }
-
-  @GET
-  @Path("admin/audit/verify")
-  @Produces(MediaType.APPLICATION_JSON)
-  @PlatformAdminOnly
-  @Operation(summary = "Recompute the platform's audit chain.")
-  public AuditVerdict verifyPlatform() {
-    return reader.verify(TenantId.PLATFORM);
-  }
-
-  private Response entries(
+  Response entries(
       TenantId tenant,
       String actor,
       String action,
@@ -155,7 +76,7 @@ public class AuditResource {
     int s = QueryParams.bounded("size", size, 50, 1, 500);
     AuditReader.Page result = reader.page(tenant, query, p * s, s);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", result.items().stream().map(AuditResource::json).toList());
+    body.put("items", result.items().stream().map(AuditHttp::json).toList());
     body.put("page", p);
     body.put("size", s);
     body.put("total", result.total());

@@ -1,0 +1,50 @@
+package io.millwright.server.audit;
+
+import io.millwright.server.security.PlatformAdminOnly;
+import io.millwright.tenancy.TenantId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The platform's own audit chain (provisioning, denials outside any tenant), for admins. */
+@Path("admin/audit")
+@RequestScoped
+@PlatformAdminOnly
+public class PlatformAuditResource {
+
+  @Inject AuditHttp http;
+  @Inject AuditReader reader;
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(summary = "List the platform's own audit entries, newest first.")
+  public Response entries(
+      @QueryParam("actor") String actor,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size,
+      @QueryParam("format") String format,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    return http.entries(
+        TenantId.PLATFORM, actor, action, outcome, from, to, page, size, format, accept);
+  }
+
+  @GET
+  @Path("verify")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Recompute the platform's audit chain.")
+  public AuditVerdict verify() {
+    return reader.verify(TenantId.PLATFORM);
+  }
+}

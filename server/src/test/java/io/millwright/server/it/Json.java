@@ -1,0 +1,30 @@
+package io.millwright.server.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** Parses response bodies. */
+final class Json {
+
+  private Json() {}
+
+  static JsonValue parse(String text) {
+    try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
+  }
+
+  static JsonObject object(String text) {
+    return parse(text).asJsonObject();
+  }
+
+  static JsonArray array(String text) {
+    return parse(text).asJsonArray();
+  }
+
+  static String quote(String text) {
+    return jakarta.json.Json.createValue(text).toString();
+  }
+}

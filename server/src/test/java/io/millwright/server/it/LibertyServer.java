@@ -1,0 +1,52 @@
+package io.millwright.server.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+
+/** The Liberty server under test, for tests that kill and restart it. */
+final class LibertyServer {
+
+  private LibertyServer() {}
+
+  private static Path wlp() {
+    return Path.of(Env.require("MILLWRIGHT_SERVER_DIR"));
+  }
+
+  /** kill -9: no shutdown hooks, no clean-up, like a crash or an OOM kill. */
+  static void killHard() throws IOException, InterruptedException {
+    long pid =
+        Long.parseLong(Files.readString(wlp().resolve("usr/servers/.pid/millwright.pid")).trim());
+    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !handle.isAlive());
+  }
+
+  /** Starts the server with this process's environment and waits until it is ready. */
+  static void start() throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", "millwright")
+            .inheritIO()
+            .start();
+    p.waitFor();
+    HttpClient http = HttpClient.newHttpClient();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(URI.create(Env.baseUrl() + "/health/ready"))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
+  }
+}
