@@ -36,6 +36,14 @@ public record AuditEvent(
     details = details == null ? Map.of() : new TreeMap<>(details);
   }
 
+  /** The same event with one detail added or replaced. */
+  public AuditEvent withDetail(String key, Object value) {
+    Map<String, Object> more = new TreeMap<>(details);
+    more.put(key, value);
+    return new AuditEvent(
+        actor, actorType, action, target, outcome, requestId, sourceAddress, more);
+  }
+
   public static AuditEvent success(
       Caller caller,
       String action,

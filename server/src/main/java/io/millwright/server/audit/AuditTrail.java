@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.annotation.Counted;
 
 /**
  * Appends to a tenant's audit chain. An append joins the caller's transaction, so the entry commits
@@ -45,12 +46,15 @@ public class AuditTrail {
    * refused (access denied). A failure here is logged, never turned into a second error.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Counted(
+      name = "millwright.audit.separate.appends",
+      absolute = true,
+      description = "Audit entries written on their own, mostly access denials")
   public void appendInNewTransaction(TenantId tenant, AuditEvent event) {
     try {
       scope.withConnection(c -> append(c, tenant, List.of(event)));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not audit " + event.action() + " on " + tenant, e);
-      throw e;
     }
   }
 

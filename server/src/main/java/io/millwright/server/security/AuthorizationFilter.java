@@ -133,14 +133,18 @@ public class AuthorizationFilter implements ContainerRequestFilter {
       Caller caller,
       String reason,
       Problem problem) {
-    audit.appendInNewTransaction(
-        chain,
-        AuditEvent.denied(
-            caller,
-            "access.denied",
-            request.getMethod() + " " + request.getUriInfo().getPath(),
-            context,
-            Map.of("reason", reason)));
+    try {
+      audit.appendInNewTransaction(
+          chain,
+          AuditEvent.denied(
+              caller,
+              "access.denied",
+              request.getMethod() + " " + request.getUriInfo().getPath(),
+              context,
+              Map.of("reason", reason)));
+    } catch (RuntimeException e) {
+      // Logged by the audit trail; the caller still gets the refusal, not a second error.
+    }
     request.abortWith(problem.toResponse(context.requestId()));
   }
 

@@ -18,12 +18,14 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies Keycloak access tokens: RS256/ES256 signature against the realm's published keys
@@ -73,8 +75,31 @@ public class BearerTokenVerifier {
     }
   }
 
+  /**
+   * Tokens already verified, until they expire: a client sends the same token many times, and the
+   * signature check is the costliest step of a request. Only ever holds tokens that passed every
+   * check; an entry is dropped at the token's expiry (the skew is not extended).
+   */
+  private final ConcurrentHashMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_TOKENS = 10_000;
+
+  private record VerifiedToken(Caller caller, Instant expires) {}
+
   /** Verifies a compact JWT and returns the caller it proves. */
   public Caller verify(String token) throws InvalidTokenException {
+    VerifiedToken known = verified.get(token);
+    Instant now = Instant.now();
+    if (known != null) {
+      if (now.isBefore(known.expires())) {
+        return known.caller();
+      }
+      verified.remove(token);
+    }
+    return verifyAfresh(token);
+  }
+
+  private Caller verifyAfresh(String token) throws InvalidTokenException {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
@@ -87,7 +112,20 @@ public class BearerTokenVerifier {
       throw new InvalidTokenException(
           "The bearer token could not be verified (signing keys unavailable).");
     }
-    return toCaller(claims);
+    Caller caller = toCaller(claims);
+    remember(token, caller, claims.getExpirationTime().toInstant());
+    return caller;
+  }
+
+  private void remember(String token, Caller caller, Instant expires) {
+    if (verified.size() >= MAX_CACHED_TOKENS) {
+      Instant now = Instant.now();
+      verified.values().removeIf(v -> !now.isBefore(v.expires()));
+      if (verified.size() >= MAX_CACHED_TOKENS) {
+        verified.clear();
+      }
+    }
+    verified.put(token, new VerifiedToken(caller, expires));
   }
 
   private static String reason(BadJOSEException e) {

@@ -33,22 +33,27 @@ public class ProvisioningRecovery {
         registry.interruptedProvisioning(
             settings.nodeId(), TenantProvisioning.BOOT_ID, Instant.now().minus(STALE_AFTER))) {
       try {
-        provisioning.compensate(
-            tenant,
-            tenant.keycloakOrgId(),
-            null,
-            AuditEvent.system(
-                "tenant.create.recovered",
-                tenant.slug(),
-                Map.of(
-                    "tenantId",
-                    tenant.id().toString(),
-                    "compensation",
-                    "rolled-back",
-                    "reason",
-                    "provisioning was interrupted")));
-        compensated++;
-        LOG.info(() -> "Rolled back interrupted provisioning of tenant '" + tenant.slug() + "'");
+        boolean done =
+            provisioning.compensate(
+                tenant,
+                tenant.keycloakOrgId(),
+                null,
+                AuditEvent.system(
+                    "tenant.create.recovered",
+                    tenant.slug(),
+                    Map.of(
+                        "tenantId",
+                        tenant.id().toString(),
+                        "compensation",
+                        "rolled-back",
+                        "reason",
+                        "provisioning was interrupted")));
+        if (done) {
+          compensated++;
+          LOG.info(() -> "Rolled back interrupted provisioning of tenant '" + tenant.slug() + "'");
+        } else {
+          LOG.info(() -> "Rollback of tenant '" + tenant.slug() + "' still waits for Keycloak");
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not yet roll back tenant '" + tenant.slug() + "'", e);
       }

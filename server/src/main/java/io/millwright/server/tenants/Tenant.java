@@ -135,7 +135,7 @@ public class Tenant {
   /** Revokes access now; the purge may start once {@code purgeAfter} has passed. */
   public void markDeleted(Instant now, Instant purgeAfter) {
     if (status != TenantStatus.ACTIVE && status != TenantStatus.SUSPENDED) {
-      throw new IllegalStateException("tenant is " + status.name().toLowerCase());
+      throw new TenantStateException("tenant is " + status.name().toLowerCase());
     }
     status = TenantStatus.DELETED;
     deletedAt = now;
@@ -170,7 +170,7 @@ public class Tenant {
 
   private void requireStatus(TenantStatus wanted) {
     if (status != wanted) {
-      throw new IllegalStateException(
+      throw new TenantStateException(
           "tenant is " + status.name().toLowerCase() + ", not " + wanted.name().toLowerCase());
     }
   }

@@ -100,7 +100,9 @@ public class TenantAdminResource {
       // Replays must not hand the credential out again; store the response without it.
       Map<String, Object> remembered = new LinkedHashMap<>(body);
       Map<String, Object> rememberedAdmin = new LinkedHashMap<>(admin);
-      rememberedAdmin.put("temporaryPassword", "(shown once, in the first response)");
+      if (made.temporaryPassword() != null) {
+        rememberedAdmin.put("temporaryPassword", "(shown once, in the first response)");
+      }
       remembered.put("firstAdmin", rememberedAdmin);
       idempotency.remember(
           caller.subject(),

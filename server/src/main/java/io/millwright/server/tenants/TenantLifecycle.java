@@ -96,7 +96,7 @@ public class TenantLifecycle {
       return registry.change(slug, change, event);
     } catch (TenantNotFoundException e) {
       throw new ProblemException(Problem.notFound("There is no tenant '" + slug + "'."));
-    } catch (IllegalStateException e) {
+    } catch (TenantStateException e) {
       throw new ProblemException(
           Problem.conflict("Tenant '" + slug + "' cannot do that now: " + e.getMessage() + "."));
     }

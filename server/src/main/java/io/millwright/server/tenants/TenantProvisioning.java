@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Provisions a tenant as a saga over three systems that share no transaction: PostgreSQL (registry
@@ -88,6 +89,10 @@ public class TenantProvisioning {
     return plan;
   }
 
+  @Timed(
+      name = "millwright.tenant.provisioning",
+      absolute = true,
+      description = "Time to provision a tenant, including failed and rolled-back attempts")
   public ProvisionedTenant provision(NewTenant request, Caller caller, RequestContext ctx) {
     Plan plan = validate(request);
     String slug = request.slug();
@@ -109,6 +114,17 @@ public class TenantProvisioning {
               "slug-taken",
               "Slug taken",
               "A tenant with slug '" + slug + "' already exists. Choose another slug."));
+    } catch (ProvisioningUnderwayException e) {
+      throw new ProblemException(
+          Problem.of(
+                  503,
+                  "provisioning-underway",
+                  "Provisioning underway",
+                  "An earlier attempt to provision '"
+                      + slug
+                      + "' is still running or being rolled"
+                      + " back. Retry in a minute.")
+              .with("retryable", true));
     }
 
     String organizationId = null;
@@ -144,33 +160,54 @@ public class TenantProvisioning {
           active, account.userId(), account.created(), account.temporaryPassword());
     } catch (RuntimeException failure) {
       LOG.log(Level.WARNING, "Provisioning of tenant '" + slug + "' failed; compensating", failure);
-      compensate(
-          tenant,
-          organizationId,
-          account,
-          AuditEvent.failure(
-              caller,
-              "tenant.create",
-              slug,
-              ctx,
-              Map.of(
-                  "reason", String.valueOf(failure.getMessage()), "compensation", "rolled-back")));
-      boolean keycloakDown = failure instanceof KeycloakUnavailableException;
-      throw new ProblemException(
-          Problem.of(
-                  503,
-                  "provisioning-rolled-back",
-                  "Provisioning failed and was rolled back",
-                  (keycloakDown
-                          ? "The identity provider (Keycloak) is not answering. "
-                          : "A provisioning step failed. ")
-                      + "Nothing of tenant '"
-                      + slug
-                      + "' was kept; it is safe to retry the same"
-                      + " request (with the same Idempotency-Key).")
-              .with("provisioning", "rolled-back")
-              .with("retryable", true));
+      boolean rolledBack =
+          compensate(
+              tenant,
+              organizationId,
+              account,
+              AuditEvent.failure(
+                  caller,
+                  "tenant.create",
+                  slug,
+                  ctx,
+                  Map.of(
+                      "reason",
+                      String.valueOf(failure.getMessage()),
+                      "compensation",
+                      "rolled-back")));
+      throw new ProblemException(failedProblem(slug, failure, rolledBack));
     }
+  }
+
+  private static Problem failedProblem(String slug, RuntimeException failure, boolean rolledBack) {
+    String cause =
+        failure instanceof KeycloakUnavailableException
+            ? "The identity provider (Keycloak) is not answering. "
+            : "A provisioning step failed. ";
+    if (rolledBack) {
+      return Problem.of(
+              503,
+              "provisioning-rolled-back",
+              "Provisioning failed and was rolled back",
+              cause
+                  + "Nothing of tenant '"
+                  + slug
+                  + "' was kept; it is safe to retry the same"
+                  + " request (with the same Idempotency-Key).")
+          .with("provisioning", "rolled-back")
+          .with("retryable", true);
+    }
+    return Problem.of(
+            503,
+            "provisioning-rollback-pending",
+            "Provisioning failed; its rollback will finish automatically",
+            cause
+                + "Tenant '"
+                + slug
+                + "' is not usable and is removed as soon as Keycloak answers again;"
+                + " retry the same request in a minute.")
+        .with("provisioning", "rollback-pending")
+        .with("retryable", true);
   }
 
   /**
@@ -210,7 +247,7 @@ public class TenantProvisioning {
     if (external) {
       registry.discardProvisioning(tenant.id(), audit);
     } else {
-      registry.markRollbackPending(tenant.id());
+      registry.markRollbackPending(tenant.id(), audit);
     }
     return external;
   }

@@ -23,10 +23,12 @@ import javax.sql.DataSource;
 
 /**
  * Purges deleted tenants once their grace period has passed: destroys the wrapped data key first
- * (crypto-shredding: from that moment anything encrypted under it is unrecoverable, even from
- * backups), then drops the tenant's rows, storage area and Keycloak organization, and leaves a
- * PURGED tombstone. Runs as the owner role, because the application role may not delete audit or
- * usage rows. Also retries interrupted provisioning clean-up.
+ * (crypto-shredding: from that moment anything encrypted under it is unrecoverable, also from
+ * backups taken afterwards; older backups still hold the wrapped key), drops the tenant's rows and
+ * leaves a PURGED tombstone. The storage area and Keycloak organization are removed first, so a
+ * failure there leaves the tenant DELETED and the next pass retries the whole purge. Runs as the
+ * owner role, because the application role may not delete audit or usage rows. Also retries
+ * interrupted provisioning clean-up.
  */
 @ApplicationScoped
 public class TenantPurgeJob {
@@ -72,6 +74,10 @@ public class TenantPurgeJob {
 
   void purge(Tenant tenant) throws SQLException {
     TenantId id = tenant.id();
+    storage.destroy(id);
+    if (tenant.keycloakOrgId() != null) {
+      keycloak.deleteOrganization(tenant.keycloakOrgId());
+    }
     try (Connection c = ownerDataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -105,10 +111,6 @@ public class TenantPurgeJob {
         c.rollback();
         throw e;
       }
-    }
-    storage.destroy(id);
-    if (tenant.keycloakOrgId() != null) {
-      keycloak.deleteOrganization(tenant.keycloakOrgId());
     }
     LOG.info(() -> "Purged tenant '" + tenant.slug() + "' (" + id + ")");
   }

@@ -98,11 +98,12 @@ public class TenantRegistry {
   }
 
   /** Hands a tenant whose compensation could not finish to the recovery pass. */
-  public void markRollbackPending(TenantId id) {
+  public void markRollbackPending(TenantId id, AuditEvent failure) {
     scope.enterPlatform();
     Tenant tenant = em.find(Tenant.class, id.value());
     if (tenant != null && tenant.status() == TenantStatus.PROVISIONING) {
       tenant.markRollbackPending();
+      audit.append(TenantId.PLATFORM, failure.withDetail("compensation", "rollback-pending"));
     }
   }
 

@@ -121,6 +121,53 @@ final class Keycloak {
     }
   }
 
+  /**
+   * The Keycloak part of provisioning done directly (organization, user with a temporary password,
+   * membership), as the baseline the provisioning benchmark compares against.
+   */
+  static void directProvisioning(String alias) {
+    String admin = serviceToken();
+    HttpResponse<String> org =
+        send(
+            "POST",
+            "/admin/realms/" + REALM + "/organizations",
+            admin,
+            "{\"name\":"
+                + Json.quote(alias)
+                + ",\"alias\":"
+                + Json.quote(alias)
+                + ",\"enabled\":true,\"domains\":[{\"name\":"
+                + Json.quote(alias + ".baseline.millwright.local")
+                + "}]}");
+    String email = "admin@" + alias + ".example.com";
+    HttpResponse<String> user =
+        send(
+            "POST",
+            "/admin/realms/" + REALM + "/users",
+            admin,
+            "{\"username\":"
+                + Json.quote(email)
+                + ",\"email\":"
+                + Json.quote(email)
+                + ",\"enabled\":true,\"firstName\":\"a\",\"lastName\":\"b\","
+                + "\"requiredActions\":[\"UPDATE_PASSWORD\"],\"credentials\":[{\"type\":"
+                + "\"password\",\"value\":\"Temp-0123456789\",\"temporary\":true}]}");
+    if (org.statusCode() != 201 || user.statusCode() != 201) {
+      throw new IllegalStateException("baseline provisioning failed: " + org.body() + user.body());
+    }
+    String orgId = lastSegment(org.headers().firstValue("Location").orElseThrow());
+    String userId = lastSegment(user.headers().firstValue("Location").orElseThrow());
+    send(
+        "POST",
+        "/admin/realms/" + REALM + "/organizations/" + orgId + "/members",
+        admin,
+        Json.quote(userId));
+  }
+
+  private static String lastSegment(String location) {
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
   /** Freezes Keycloak (SIGSTOP): it accepts connections but answers nothing. */
   static void freeze() {
     signal("STOP");

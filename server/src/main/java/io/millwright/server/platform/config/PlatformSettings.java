@@ -67,7 +67,7 @@ public class PlatformSettings {
             KEYCLOAK_CLIENT_SECRET,
             "is required: the secret of the Keycloak"
                 + " client the server uses to manage organizations and users");
-    keycloakTimeout = duration(KEYCLOAK_TIMEOUT, "PT5S");
+    keycloakTimeout = positive(KEYCLOAK_TIMEOUT, duration(KEYCLOAK_TIMEOUT, "PT5S"));
     masterKey = readMasterKey();
     dataDir =
         Path.of(

@@ -25,6 +25,8 @@ public class PlatformStartup {
 
   @Inject PlatformSettings settings;
   @Inject DatabaseMigrations migrations;
+  @Inject DatabaseRoleCheck roleCheck;
+  @Inject MasterKeyCheck masterKeyCheck;
   @Inject ProvisioningRecovery provisioningRecovery;
   @Inject TenantPurgeJob purgeJob;
   @Inject ApiUsageMeter apiUsageMeter;
@@ -34,6 +36,8 @@ public class PlatformStartup {
       settings.issuer(); // forces reading and validating every setting before anything else
       Files.createDirectories(settings.dataDir());
       migrations.migrate();
+      roleCheck.requireRestrictedApplicationRole();
+      masterKeyCheck.requireKeyOpensStoredTenantKeys();
       provisioningRecovery.compensateInterruptedProvisioning();
       purgeJob.schedule();
       apiUsageMeter.schedule();
