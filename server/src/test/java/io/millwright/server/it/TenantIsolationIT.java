@@ -76,6 +76,28 @@ class TenantIsolationIT {
   }
 
   @Test
+  void aPersonInTwoTenantsActsInEachWithThatTenantsRoles() {
+    Fixtures.TestTenant c = Fixtures.tenant("iso-c");
+    Reply invited =
+        Api.post(
+            "/api/tenants/" + c.slug() + "/members",
+            c.adminToken(),
+            "{\"email\":\"" + a.adminEmail() + "\",\"roles\":[\"analyst\"]}");
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    assertThat(invited.json().containsKey("temporaryPassword")).isFalse(); // existing account
+
+    // The same token acts in A as tenant-admin and in C as analyst only.
+    Reply inC = Api.get("/api/tenants/" + c.slug(), a.adminToken());
+    assertThat(inC.status()).isEqualTo(200);
+    assertThat(inC.json().getJsonArray("roles").toString()).isEqualTo("[\"analyst\"]");
+    assertThat(Api.get("/api/tenants/" + c.slug() + "/members", a.adminToken()).status())
+        .isEqualTo(403);
+    assertThat(Api.get("/api/tenants/" + a.slug() + "/members", a.adminToken()).status())
+        .isEqualTo(200);
+    assertThat(Keycloak.organizationExists(c.slug())).isTrue();
+  }
+
+  @Test
   void theApplicationRoleWithoutTheTenantSettingSeesNoTenantRowsAtAll() throws SQLException {
     try (Connection c = Db.appRole()) {
       for (String table :

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +15,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Requests per second on a simple tenant endpoint (token verified, tenant resolved, membership
  * checked, request metered) at 16 concurrent clients, against the same clients on the
- * unauthenticated liveness check as a baseline. The clients share the server's two cores.
+ * unauthenticated liveness check as a baseline. The load comes from wrk when it is installed (a C
+ * load generator, light on the two cores the server shares with it), else from Java clients.
  */
 class ThroughputBenchmarkIT {
 
   private static final int CLIENTS = 16;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Duration MEASURE = Duration.ofSeconds(15);
+  private static final Path WRK = Path.of("/usr/bin/wrk");
+
+  private record Result(long requests, long errors, double seconds) {
+    double perSecond() {
+      return requests / seconds;
+    }
+  }
+
+  private interface Loader {
+    Result run(String url, String token, Duration duration) throws Exception;
+  }
 
   @Test
   void requestsPerSecond() throws Exception {
@@ -33,19 +49,23 @@ class ThroughputBenchmarkIT {
     String token = tenant.adminToken();
     String tenantUrl = Env.baseUrl() + "/api/tenants/" + tenant.slug();
     String liveUrl = Env.baseUrl() + "/health/live";
+    boolean wrk = Files.isExecutable(WRK);
+    Loader loader = wrk ? ThroughputBenchmarkIT::wrk : ThroughputBenchmarkIT::javaClients;
 
-    load(tenantUrl, token, WARM_UP);
-    Result tenantCalls = load(tenantUrl, token, MEASURE);
-    load(liveUrl, null, WARM_UP);
-    Result baseline = load(liveUrl, null, MEASURE);
+    loader.run(tenantUrl, token, WARM_UP);
+    Result tenantCalls = loader.run(tenantUrl, token, MEASURE);
+    loader.run(liveUrl, null, WARM_UP);
+    Result baseline = loader.run(liveUrl, null, MEASURE);
 
     Bench.report(
         "| GET /api/tenants/{slug}, "
             + CLIENTS
-            + " clients | "
+            + " clients ("
+            + (wrk ? "wrk" : "Java HttpClient")
+            + ") | "
             + Bench.f(tenantCalls.perSecond())
             + " req/s ("
-            + tenantCalls.errors
+            + tenantCalls.errors()
             + " errors) | /health/live: "
             + Bench.f(baseline.perSecond())
             + " req/s | ratio "
@@ -53,13 +73,30 @@ class ThroughputBenchmarkIT {
             + " |");
   }
 
-  private record Result(long requests, long errors, double seconds) {
-    double perSecond() {
-      return requests / seconds;
+  /** wrk with two threads and one connection per client. */
+  private static Result wrk(String url, String token, Duration duration) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(WRK.toString(), "-t2", "-c" + CLIENTS, "-d" + duration.toSeconds() + "s"));
+    if (token != null) {
+      command.addAll(List.of("-H", "Authorization: Bearer " + token));
     }
+    command.add(url);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    Matcher total = Pattern.compile("(\\d+) requests in ([\\d.]+)s").matcher(out);
+    if (!total.find()) {
+      throw new IllegalStateException("unexpected wrk output: " + out);
+    }
+    Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+    long errors = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
+    return new Result(
+        Long.parseLong(total.group(1)) - errors, errors, Double.parseDouble(total.group(2)));
   }
 
-  private static Result load(String url, String token, Duration duration) throws Exception {
+  /** One JDK HttpClient per client thread, each sending requests back to back. */
+  private static Result javaClients(String url, String token, Duration duration) throws Exception {
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

@@ -39,6 +39,7 @@ public class DatabaseMigrations {
     Flyway flyway =
         Flyway.configure(loader)
             .dataSource(ownerDataSource)
+            .locations(new String[0])
             .resourceProvider(new IndexedMigrations(loader, indexes))
             .placeholders(Map.of("app_role", appRole))
             .load();

@@ -1,5 +1,6 @@
 package io.millwright.server.platform.startup;
 
+import io.millwright.server.platform.config.MisconfigurationException;
 import io.millwright.server.platform.config.PlatformSettings;
 import io.millwright.server.tenants.ProvisioningRecovery;
 import io.millwright.server.tenants.TenantPurgeJob;
@@ -56,8 +57,18 @@ public class PlatformStartup {
           e);
       throw new IllegalStateException("data directory not writable", e);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, e.getMessage(), e);
+      LOG.log(Level.SEVERE, startupProblem(e), e);
       throw e;
     }
+  }
+
+  /** The message to show: a misconfiguration's own words, wherever the container wrapped it. */
+  static String startupProblem(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof MisconfigurationException) {
+        return t.getMessage();
+      }
+    }
+    return "Millwright cannot start: " + error;
   }
 }
