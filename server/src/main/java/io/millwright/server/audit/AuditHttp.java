@@ -27,17 +27,14 @@ public class AuditHttp {
 
   @Inject AuditReader reader;
 
-  Response entries(
-      TenantId tenant,
-      String actor,
-      String action,
-      String outcome,
-      String from,
-      String to,
-      Integer page,
-      Integer size,
-      String format,
-      String accept) {
+  Response entries(TenantId tenant, AuditListParams q) {
+    String actor = q.actor;
+    String action = q.action;
+    String outcome = q.outcome;
+    String from = q.from;
+    String to = q.to;
+    String format = q.format;
+    String accept = q.accept;
     String wantedOutcome = QueryParams.blankToNull(outcome);
     if (wantedOutcome != null && !OUTCOMES.contains(wantedOutcome)) {
       throw new ProblemException(
@@ -72,8 +69,8 @@ public class AuditHttp {
           .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
           .build();
     }
-    int p = QueryParams.bounded("page", page, 0, 0, 1_000_000);
-    int s = QueryParams.bounded("size", size, 50, 1, 500);
+    int p = QueryParams.bounded("page", QueryParams.integer("page", q.page), 0, 0, 1_000_000);
+    int s = QueryParams.bounded("size", QueryParams.integer("size", q.size), 50, 1, 500);
     AuditReader.Page result = reader.page(tenant, query, p * s, s);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", result.items().stream().map(AuditHttp::json).toList());

@@ -4,12 +4,10 @@ import io.millwright.server.security.PlatformAdminOnly;
 import io.millwright.tenancy.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,18 +24,8 @@ public class PlatformAuditResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(summary = "List the platform's own audit entries, newest first.")
-  public Response entries(
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size,
-      @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    return http.entries(
-        TenantId.PLATFORM, actor, action, outcome, from, to, page, size, format, accept);
+  public Response entries(@BeanParam AuditListParams query) {
+    return http.entries(TenantId.PLATFORM, query);
   }
 
   @GET

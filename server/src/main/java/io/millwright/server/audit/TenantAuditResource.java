@@ -5,13 +5,11 @@ import io.millwright.server.security.TenantRoles;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,28 +27,8 @@ public class TenantAuditResource {
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @TenantRoles({TenantRole.AUDITOR, TenantRole.TENANT_ADMIN})
   @Operation(summary = "List a tenant's audit entries, newest first (JSON pages or CSV).")
-  public Response entries(
-      @PathParam("slug") String slug,
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size,
-      @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    return http.entries(
-        context.requireTenant().tenantId(),
-        actor,
-        action,
-        outcome,
-        from,
-        to,
-        page,
-        size,
-        format,
-        accept);
+  public Response entries(@PathParam("slug") String slug, @BeanParam AuditListParams query) {
+    return http.entries(context.requireTenant().tenantId(), query);
   }
 
   @GET

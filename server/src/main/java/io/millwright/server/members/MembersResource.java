@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -37,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MembersResource {
+
+  private static final Logger LOG = Logger.getLogger(MembersResource.class.getName());
 
   /** Body of an invitation. */
   public record Invitation(String email, List<String> roles) {}
@@ -96,22 +100,29 @@ public class MembersResource {
               "Identity provider unavailable",
               "Keycloak is not answering; nobody was added. Retry" + " shortly."));
     }
-    TenantMember member =
-        memberships.add(
-            new TenantMember(
-                tenant.tenantId(), account.userId(), email, roles, caller.displayName()),
-            AuditEvent.success(
-                caller,
-                "member.add",
-                email,
-                context,
-                Map.of(
-                    "userId",
-                    account.userId(),
-                    "roles",
-                    wire(roles),
-                    "accountCreated",
-                    account.created())));
+    TenantMember member;
+    try {
+      member =
+          memberships.add(
+              new TenantMember(
+                  tenant.tenantId(), account.userId(), email, roles, caller.displayName()),
+              AuditEvent.success(
+                  caller,
+                  "member.add",
+                  email,
+                  context,
+                  Map.of(
+                      "userId",
+                      account.userId(),
+                      "roles",
+                      wire(roles),
+                      "accountCreated",
+                      account.created())));
+    } catch (RuntimeException e) {
+      // The row did not commit: undo the Keycloak side so the two do not drift apart.
+      undoAccount(organization, account);
+      throw e;
+    }
     Map<String, Object> body = json(member);
     if (account.temporaryPassword() != null) {
       body.put("temporaryPassword", account.temporaryPassword());
@@ -119,6 +130,17 @@ public class MembersResource {
     return Response.created(uri.getAbsolutePathBuilder().path(member.userId()).build())
         .entity(body)
         .build();
+  }
+
+  private void undoAccount(String organization, KeycloakDirectory.Account account) {
+    try {
+      keycloak.removeMember(organization, account.userId());
+      if (account.created()) {
+        keycloak.deleteUser(account.userId());
+      }
+    } catch (RuntimeException cleanup) {
+      LOG.log(Level.WARNING, "Could not undo Keycloak membership of " + account.userId(), cleanup);
+    }
   }
 
   @PUT
@@ -174,8 +196,10 @@ public class MembersResource {
     try {
       keycloak.removeMember(
           registry.findLive(slug).orElseThrow().keycloakOrgId(), removed.userId());
-    } catch (KeycloakUnavailableException e) {
-      // Access is already gone (the database is the authority); the organization is tidied later.
+    } catch (RuntimeException e) {
+      // Access is already gone: the database is the authority. The organization keeps a stale
+      // membership that only affects the sign-in organization list; logged for the operator.
+      LOG.log(Level.WARNING, "Member removed, but Keycloak organization membership remains", e);
     }
     return Response.noContent().build();
   }

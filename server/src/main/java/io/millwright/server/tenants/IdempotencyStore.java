@@ -62,6 +62,14 @@ public class IdempotencyStore {
         .executeUpdate();
   }
 
+  /** Forgets outcomes older than the given time; clients retry within minutes, not days. */
+  public int forgetBefore(java.time.Instant cutoff) {
+    scope.enterPlatform();
+    return em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+        .setParameter(1, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
   public static String hash(String text) {
     try {
       return HexFormat.of()

@@ -123,11 +123,11 @@ public class TenantAdminResource {
   public Map<String, Object> list(
       @QueryParam("status") String status,
       @QueryParam("q") String search,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size) {
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     TenantStatus wanted = parseStatus(status);
-    int p = QueryParams.bounded("page", page, 0, 0, 1_000_000);
-    int s = QueryParams.bounded("size", size, 20, 1, 200);
+    int p = QueryParams.bounded("page", QueryParams.integer("page", page), 0, 0, 1_000_000);
+    int s = QueryParams.bounded("size", QueryParams.integer("size", size), 20, 1, 200);
     String q = QueryParams.blankToNull(search);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(

@@ -50,6 +50,10 @@ public class TenantPurgeJob {
   @Inject KeycloakDirectory keycloak;
   @Inject PlatformSettings settings;
   @Inject ProvisioningRecovery recovery;
+  @Inject IdempotencyStore idempotency;
+
+  /** How long a repeated Idempotency-Key still replays the first outcome. */
+  static final java.time.Duration IDEMPOTENCY_RETENTION = java.time.Duration.ofHours(24);
 
   public void schedule() {
     long seconds = Math.max(1, settings.purgeInterval().toSeconds());
@@ -60,6 +64,7 @@ public class TenantPurgeJob {
   public void runOnce() {
     try {
       recovery.compensateInterruptedProvisioning();
+      idempotency.forgetBefore(Instant.now().minus(IDEMPOTENCY_RETENTION));
       for (Tenant tenant : registry.duePurge(Instant.now())) {
         try {
           purge(tenant);
@@ -93,7 +98,8 @@ public class TenantPurgeJob {
         try (PreparedStatement tombstone =
             c.prepareStatement(
                 "update tenant set status ="
-                    + " 'PURGED', purged_at = now(), updated_at = now(), version = version + 1"
+                    + " 'PURGED', purged_at = now(), updated_at = now(), version = version + 1,"
+                    + " admin_email = 'erased@purged.invalid'"
                     + " where id = ? and status = 'DELETED'")) {
           tombstone.setObject(1, id.value());
           tombstone.executeUpdate();

@@ -169,6 +169,15 @@ class TenantProvisioningIT {
   }
 
   @Test
+  void refusesMalformedQueryParametersWith400() {
+    for (String query : new String[] {"page=abc", "size=0", "size=100000", "status=sleeping"}) {
+      Reply r = Api.get("/api/admin/tenants?" + query, admin);
+      assertThat(r.status()).as(query).isEqualTo(400);
+      assertThat(r.isProblem()).isTrue();
+    }
+  }
+
+  @Test
   void answersUnknownTenantsWith404() {
     Reply r =
         Api.get(

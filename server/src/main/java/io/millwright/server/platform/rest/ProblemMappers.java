@@ -40,7 +40,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     if (cause instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       return switch (status) {
-        case 404 -> Problem.notFound("There is nothing at this address.");
+        case 404 ->
+            web.getCause() != null
+                ? Problem.badRequest("A path or query parameter does not have the expected form.")
+                : Problem.notFound("There is nothing at this address.");
         case 405 ->
             Problem.of(
                 405,
@@ -87,7 +90,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       if (current instanceof ProblemException || current instanceof JsonbException) {
         return current;
       }
-      if (current instanceof WebApplicationException && current.getCause() == null) {
+      if (current instanceof WebApplicationException web
+          && (web.getCause() == null || web.getResponse().getStatus() == 404)) {
+        // JAX-RS answers a parameter it cannot convert with a 404 carrying the cause.
         return current;
       }
       boolean wrapper =

@@ -30,6 +30,18 @@ public final class QueryParams {
     }
   }
 
+  /** Parses an optional whole number, refusing text with a 400 that names the parameter. */
+  public static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ProblemException(Problem.badRequest("'" + name + "' must be a whole number."));
+    }
+  }
+
   public static int bounded(String name, Integer value, int fallback, int min, int max) {
     int v = value == null ? fallback : value;
     if (v < min || v > max) {
