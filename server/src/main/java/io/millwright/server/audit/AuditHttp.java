@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,20 +53,7 @@ public class AuditHttp {
         "csv".equalsIgnoreCase(format)
             || (accept != null && accept.contains("text/csv") && !accept.contains("json"));
     if (csv) {
-      StreamingOutput body =
-          out -> {
-            BufferedWriter w =
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(
-                "seq,id,occurred_at,actor,actor_type,action,target,outcome,request_id,"
-                    + "source_address,details,hash\n");
-            try {
-              reader.forEach(tenant, query, e -> writeCsv(w, e));
-            } catch (UncheckedIOException e) {
-              throw e.getCause();
-            }
-            w.flush();
-          };
+      StreamingOutput body = out -> writeCsv(tenant, query, out);
       return Response.ok(body, "text/csv; charset=UTF-8")
           .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
           .build();
@@ -96,6 +85,20 @@ public class AuditHttp {
     m.put("details", e.details());
     m.put("hash", HexFormat.of().formatHex(e.hash()));
     return m;
+  }
+
+  /** Writes the matching entries, oldest first, as CSV (the API's and the console's export). */
+  public void writeCsv(TenantId tenant, AuditQuery query, OutputStream out) throws IOException {
+    BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.write(
+        "seq,id,occurred_at,actor,actor_type,action,target,outcome,request_id,"
+            + "source_address,details,hash\n");
+    try {
+      reader.forEach(tenant, query, e -> writeCsv(w, e));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    w.flush();
   }
 
   private static void writeCsv(BufferedWriter w, AuditEntry e) {

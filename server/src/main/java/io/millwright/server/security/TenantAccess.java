@@ -5,7 +5,8 @@ import io.millwright.tenancy.TenantRole;
 import java.util.Set;
 
 /** The tenant a request acts in, and the roles the caller holds there. */
-public record TenantAccess(TenantId tenantId, String slug, Set<TenantRole> roles) {
+/** {@code name} is the tenant's display name. */
+public record TenantAccess(TenantId tenantId, String slug, String name, Set<TenantRole> roles) {
 
   public boolean holdsAny(Set<TenantRole> wanted) {
     return roles.stream().anyMatch(wanted::contains);

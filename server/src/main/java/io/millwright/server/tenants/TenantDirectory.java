@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 public class TenantDirectory {
 
   /** A tenant as the edge sees it; {@code roles} is empty when the caller is not a member. */
-  public record Resolution(TenantId tenantId, TenantStatus status, Set<TenantRole> roles) {}
+  public record Resolution(
+      TenantId tenantId, TenantStatus status, Set<TenantRole> roles, String name) {}
 
   @Resource(lookup = "jdbc/millwright")
   DataSource dataSource;
@@ -35,7 +36,7 @@ public class TenantDirectory {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "select tenant_id, status, roles from resolve_tenant_access(?, ?)")) {
+                "select tenant_id, status, roles, name from resolve_tenant_access(?, ?)")) {
       s.setString(1, slug);
       s.setString(2, subject);
       try (ResultSet rs = s.executeQuery()) {
@@ -46,7 +47,8 @@ public class TenantDirectory {
             new Resolution(
                 new TenantId(rs.getObject(1, UUID.class)),
                 TenantStatus.valueOf(rs.getString(2)),
-                roles(rs.getString(3))));
+                roles(rs.getString(3)),
+                rs.getString(4)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot resolve tenant access", e);

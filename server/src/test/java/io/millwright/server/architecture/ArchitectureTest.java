@@ -73,6 +73,7 @@ class ArchitectureTest {
           .resideOutsideOfPackages(
               "io.millwright.server.tenants..",
               "io.millwright.server.members..",
+              "io.millwright.server.console..",
               "io.millwright.server.platform.health..")
           .should()
           .dependOnClassesThat()

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -176,6 +177,20 @@ public class KeycloakDirectory {
     if (response.statusCode() != 404) {
       expect(response, 204, "remove organization member");
     }
+  }
+
+  /** The aliases (tenant slugs) of the organizations the user belongs to. */
+  public List<String> organizationAliasesOf(String userId) {
+    HttpResponse<String> response =
+        send(admin("organizations/members/" + userId + "/organizations").GET());
+    if (response.statusCode() == 404) {
+      return List.of();
+    }
+    expect(response, 200, "list a user's organizations");
+    return array(response.body()).stream()
+        .map(v -> v.asJsonObject().getString("alias", null))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /** How many organizations the user belongs to (0 for an orphan left by an interruption). */

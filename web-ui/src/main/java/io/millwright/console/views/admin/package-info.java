@@ -1,0 +1,2 @@
+/** The platform admin console: tenants list, creation, detail, suspend/resume/delete. */
+package io.millwright.console.views.admin;
