@@ -7,7 +7,7 @@ final class AdminTenantsPage extends ConsolePage {
 
   AdminTenantsPage(Page page) {
     super(page);
-    waitFor("#tenants-grid");
+    waitFor("#new-tenant");
   }
 
   AdminTenantsPage openCreateForm() {
@@ -42,6 +42,13 @@ final class AdminTenantsPage extends ConsolePage {
 
   void closeCreatedDialog() {
     page.locator("#created-done").click();
+  }
+
+  TenantDetailPage open(String slug) {
+    page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(slug))
+        .first()
+        .click();
+    return new TenantDetailPage(page);
   }
 
   boolean lists(String slug) {

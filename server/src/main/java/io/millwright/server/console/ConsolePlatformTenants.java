@@ -2,12 +2,14 @@ package io.millwright.server.console;
 
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.CreatedTenant;
+import io.millwright.console.ports.MemberRow;
 import io.millwright.console.ports.Page;
 import io.millwright.console.ports.PlatformTenants;
 import io.millwright.console.ports.TenantDetail;
 import io.millwright.console.ports.TenantRow;
 import io.millwright.console.ports.UsageRow;
 import io.millwright.metering.UsageGrouping;
+import io.millwright.server.members.Memberships;
 import io.millwright.server.tenants.NewTenant;
 import io.millwright.server.tenants.ProvisionedTenant;
 import io.millwright.server.tenants.Tenant;
@@ -34,6 +36,7 @@ public class ConsolePlatformTenants implements PlatformTenants {
   @Inject TenantProvisioning provisioning;
   @Inject TenantLifecycle lifecycle;
   @Inject UsageRecorder usage;
+  @Inject Memberships memberships;
 
   @Override
   public Page<TenantRow> list(String status, String search, int offset, int limit) {
@@ -62,7 +65,11 @@ public class ConsolePlatformTenants implements PlatformTenants {
             .findLive(slug)
             .filter(x -> x.status() != TenantStatus.PROVISIONING)
             .orElseThrow(() -> new ConsoleException("There is no tenant '" + slug + "'."));
-    return detailOf(t, registry.memberCount(t.id()), usageThisMonth(usage, t.id()));
+    List<MemberRow> members =
+        memberships.list(t.id()).stream()
+            .map(m -> new MemberRow(m.userId(), m.email(), m.roles(), m.addedAt(), m.addedBy()))
+            .toList();
+    return detailOf(t, members.size(), members, usageThisMonth(usage, t.id()));
   }
 
   @Override
@@ -95,7 +102,9 @@ public class ConsolePlatformTenants implements PlatformTenants {
     ConsoleCalls.readable(() -> lifecycle.delete(slug, calls.caller(), calls.context()));
   }
 
-  static TenantDetail detailOf(Tenant t, long members, List<UsageRow> usage) {
+  /** {@code members} may be empty where the page shows only the count. */
+  static TenantDetail detailOf(
+      Tenant t, long memberCount, List<MemberRow> members, List<UsageRow> usage) {
     return new TenantDetail(
         t.slug(),
         t.name(),
@@ -103,6 +112,7 @@ public class ConsolePlatformTenants implements PlatformTenants {
         t.status().name().toLowerCase(Locale.ROOT),
         t.adminEmail(),
         t.quotas(),
+        memberCount,
         members,
         t.createdAt(),
         t.purgeAfter(),

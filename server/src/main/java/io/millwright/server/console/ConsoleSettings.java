@@ -25,7 +25,10 @@ public class ConsoleSettings implements TenantSettings {
     TenantAccess access = calls.tenant(slug, "view settings", TenantRole.TENANT_ADMIN);
     Tenant t = registry.findLive(access.slug()).orElseThrow();
     return ConsolePlatformTenants.detailOf(
-        t, registry.memberCount(t.id()), ConsolePlatformTenants.usageThisMonth(usage, t.id()));
+        t,
+        registry.memberCount(t.id()),
+        java.util.List.of(),
+        ConsolePlatformTenants.usageThisMonth(usage, t.id()));
   }
 
   @Override

@@ -13,6 +13,7 @@ public record TenantDetail(
     String adminEmail,
     Quotas quotas,
     long memberCount,
+    List<MemberRow> members,
     Instant createdAt,
     Instant purgeAfter,
     List<UsageRow> usageThisMonth) {}

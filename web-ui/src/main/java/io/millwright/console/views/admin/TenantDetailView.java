@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.millwright.console.ports.ConsoleException;
+import io.millwright.console.ports.MemberRow;
 import io.millwright.console.ports.PlatformTenants;
 import io.millwright.console.ports.TenantDetail;
 import io.millwright.console.ports.TenantSwitchboard;
@@ -71,6 +72,7 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
                 + t.status()
                 + (t.purgeAfter() == null ? "" : " — data purged after " + t.purgeAfter()));
     status.setId("tenant-status");
+    status.getElement().setAttribute("aria-live", "polite");
     add(
         status,
         new Paragraph(
@@ -90,12 +92,31 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
                 + " GiB storage, "
                 + t.quotas().apiRequestsPerMinute()
                 + " API requests a minute"));
+    add(new H3("Members"));
+    Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
+    members.setId("tenant-members");
+    members.addColumn(MemberRow::email).setHeader("E-mail").setAutoWidth(true);
+    members
+        .addColumn(
+            m ->
+                m.roles().stream()
+                    .map(r -> r.wireName())
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")))
+        .setHeader("Roles");
+    members.setItems(t.members());
+    members.setAllRowsVisible(true);
+    add(members);
     add(new H3("Usage this month"));
     Grid<UsageRow> usage = new Grid<>(UsageRow.class, false);
     usage.addColumn(UsageRow::meter).setHeader("Meter");
     usage.addColumn(r -> r.quantity().stripTrailingZeros().toPlainString()).setHeader("Quantity");
     usage.addColumn(UsageRow::unit).setHeader("Unit");
     usage.setItems(t.usageThisMonth());
+    if (t.usageThisMonth().isEmpty()) {
+      usage.setVisible(false);
+      add(new Paragraph("No usage recorded this month yet."));
+    }
     usage.setAllRowsVisible(true);
     add(usage);
 

@@ -45,6 +45,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   private final TextField search = new TextField();
   private final Select<String> status = new Select<>();
   private final Grid<TenantRow> grid = new Grid<>(TenantRow.class, false);
+  private final Paragraph empty =
+      new Paragraph(
+          "No tenants match. Create the first one with"
+              + " \"New tenant\": it gets its own sign-in organization, first admin and encrypted"
+              + " storage.");
 
   @Inject
   public TenantsView(PlatformTenants tenants, TenantSwitchboard switchboard) {
@@ -78,7 +83,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(r -> r.createdAt().toString().substring(0, 10)).setHeader("Created");
     grid.addItemClickListener(
         e -> getUI().ifPresent(ui -> ui.navigate("admin/tenants/" + e.getItem().slug())));
-    add(new H2("Tenants"), bar, grid);
+    empty.setId("tenants-empty");
+    add(new H2("Tenants"), bar, empty, grid);
     setFlexGrow(1, grid);
   }
 
@@ -93,6 +99,9 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     String wanted = ALL.equals(status.getValue()) ? null : status.getValue();
     String text =
         search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().trim();
+    long total = tenants.list(wanted, text, 0, 1).total();
+    empty.setVisible(total == 0);
+    grid.setVisible(total > 0);
     grid.setItems(
         DataProvider.fromCallbacks(
             q -> tenants.list(wanted, text, q.getOffset(), q.getLimit()).items().stream(),

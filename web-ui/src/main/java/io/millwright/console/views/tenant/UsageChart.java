@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class UsageChart {
 
-  static final int WIDTH = 720;
+  public static final int WIDTH = 720;
   static final int PANEL_HEIGHT = 120;
   private static final int LEFT = 70;
   private static final int TOP = 24;

@@ -1,12 +1,12 @@
 package io.millwright.console.views.tenant;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -25,9 +25,11 @@ import io.millwright.console.views.shell.Toasts;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 
 /** Usage by meter and day for a chosen period: a server-drawn chart and the table behind it. */
@@ -100,7 +102,23 @@ public class UsageView extends VerticalLayout implements BeforeEnterObserver {
     try {
       List<UsageRow> rows = usage.byMeterAndDay(tenant.slug(), start, end);
       chart.removeAll();
-      chart.add(new Html(UsageChart.svg(rows, start, end)));
+      // As an image: Html would parse the SVG as HTML elements and draw nothing.
+      Image image =
+          new Image(
+              "data:image/svg+xml;base64,"
+                  + Base64.getEncoder()
+                      .encodeToString(
+                          UsageChart.svg(rows, start, end).getBytes(StandardCharsets.UTF_8)),
+              "Chart of usage per day from "
+                  + start
+                  + " to "
+                  + end
+                  + "; the table below has the"
+                  + " figures");
+      image.setId("usage-chart-image");
+      image.setWidthFull();
+      image.getStyle().set("max-width", UsageChart.WIDTH + "px");
+      chart.add(image);
       table.setItems(rows);
     } catch (ConsoleException ex) {
       Toasts.error(ex.getMessage());
