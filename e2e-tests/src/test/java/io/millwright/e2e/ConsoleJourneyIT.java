@@ -147,7 +147,7 @@ class ConsoleJourneyIT {
     new KeycloakLoginPage(page).signIn(ADMIN_EMAIL, NEW_PASSWORD);
     UsagePage usage = new UsagePage(page);
     // Requests are counted per minute and written once the minute has closed.
-    assertThat(usage.waitForBars()).isPositive();
+    assertThat(usage.waitForUsage("api.requests")).isPositive();
     Screenshots.take(page, "usage");
     page.context().close();
   }

@@ -1,6 +1,7 @@
 package io.millwright.e2e;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /** A tenant's usage page: period, chart, table. */
 final class UsagePage extends ConsolePage {
@@ -11,20 +12,16 @@ final class UsagePage extends ConsolePage {
   }
 
   /** Re-reads the period until usage is there (at most two minutes); returns the table rows. */
-  int waitForBars() {
+  int waitForUsage(String meter) {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
-      int bars = page.locator("#usage-chart svg rect").count();
-      if (bars > 0
-          && page.locator(
-                      "#usage-table vaadin-grid-cell-content",
-                      new Page.LocatorOptions().setHasText("api.requests"))
-                  .count()
-              > 0) {
-        return bars;
+      List<String> cells = page.locator("vaadin-grid-cell-content").allTextContents();
+      long rows = cells.stream().filter(text -> text.trim().equals(meter)).count();
+      if (rows > 0) {
+        return (int) rows;
       }
       page.locator("#usage-apply").click();
-      page.waitForTimeout(2_000); // polling a page the server updates once a minute
+      page.waitForTimeout(2_000); // polling a figure the server writes once a minute
     }
     return 0;
   }

@@ -62,9 +62,18 @@ public class TenantPurgeJob {
 
   /** One pass: purge every tenant that is due. Failures are logged and retried next pass. */
   public void runOnce() {
+    // Each duty on its own: one failing must not stop the others.
     try {
       recovery.compensateInterruptedProvisioning();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Provisioning recovery pass failed; will retry", e);
+    }
+    try {
       idempotency.forgetBefore(Instant.now().minus(IDEMPOTENCY_RETENTION));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Idempotency clean-up failed; will retry", e);
+    }
+    try {
       for (Tenant tenant : registry.duePurge(Instant.now())) {
         try {
           purge(tenant);

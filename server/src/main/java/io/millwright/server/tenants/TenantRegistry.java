@@ -126,7 +126,7 @@ public class TenantRegistry {
                 + " order by t.createdAt, t.slug",
             Tenant.class)
         .setParameter("status", status)
-        .setParameter("search", search == null ? null : "%" + search.toLowerCase() + "%")
+        .setParameter("search", likePattern(search))
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -140,7 +140,7 @@ public class TenantRegistry {
                 + " :search)",
             Long.class)
         .setParameter("status", status)
-        .setParameter("search", search == null ? null : "%" + search.toLowerCase() + "%")
+        .setParameter("search", likePattern(search))
         .getSingleResult();
   }
 
@@ -182,6 +182,16 @@ public class TenantRegistry {
         .setParameter("d", TenantStatus.DELETED)
         .setParameter("now", now)
         .getResultList();
+  }
+
+  /** A LIKE pattern matching the text anywhere, with its own % and _ taken literally. */
+  static String likePattern(String search) {
+    if (search == null) {
+      return null;
+    }
+    return "%"
+        + search.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        + "%";
   }
 
   public long memberCount(TenantId id) {

@@ -65,7 +65,8 @@ public class PlatformStartup {
   /** The message to show: a misconfiguration's own words, wherever the container wrapped it. */
   static String startupProblem(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof MisconfigurationException) {
+      if (t instanceof MisconfigurationException
+          || (t.getMessage() != null && t.getMessage().startsWith("Millwright cannot start"))) {
         return t.getMessage();
       }
     }
