@@ -40,6 +40,14 @@ final class AdminTenantsPage extends ConsolePage {
     return password;
   }
 
+  /** After creating a tenant whose first admin already had an account: no password shown. */
+  boolean createdWithoutPassword() {
+    waitFor("#created-done");
+    boolean none = page.locator("#created-password").count() == 0;
+    page.locator("#created-done").click();
+    return none;
+  }
+
   void closeCreatedDialog() {
     page.locator("#created-done").click();
   }

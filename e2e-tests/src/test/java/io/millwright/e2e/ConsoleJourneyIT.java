@@ -151,4 +151,37 @@ class ConsoleJourneyIT {
     Screenshots.take(page, "usage");
     page.context().close();
   }
+
+  @Test
+  @Order(6)
+  void aPersonInTwoTenantsSwitchesAndAnEndedSessionSignsInAgain() {
+    // The platform admin gives the analyst a tenant of their own.
+    Page admin = browser.newPerson(1280, 800);
+    ConsolePage.open(admin, "admin/tenants");
+    new KeycloakLoginPage(admin).signIn("admin", Secrets.platformAdminPassword());
+    AdminTenantsPage tenants = new AdminTenantsPage(admin);
+    tenants.openCreateForm().fill("beta-" + RUN, "Beta Works " + RUN, ANALYST_EMAIL).submit();
+    assertThat(tenants.createdWithoutPassword()).isTrue(); // the analyst already has an account
+    admin.context().close();
+
+    Page page = browser.newPerson(1280, 800);
+    ConsolePage.open(page, "t/" + SLUG);
+    new KeycloakLoginPage(page).signIn(ANALYST_EMAIL, NEW_PASSWORD);
+    ConsolePage home = new ConsolePage(page);
+    home.waitFor("#tenant-home");
+    assertThat(home.hasNav("nav-members")).isFalse(); // analyst in Acme
+    home.switchTo("Beta Works " + RUN);
+    page.waitForURL(url -> url.contains("/t/beta-" + RUN));
+    home.waitFor("#nav-members"); // tenant-admin in Beta
+    Screenshots.take(page, "tenant-switcher");
+
+    // The session ends (cookies gone, as after expiry): the next page asks to sign in and
+    // returns to it.
+    page.context().clearCookies();
+    ConsolePage.open(page, "t/beta-" + RUN + "/members");
+    new KeycloakLoginPage(page).signIn(ANALYST_EMAIL, NEW_PASSWORD);
+    page.waitForURL(url -> url.endsWith("/t/beta-" + RUN + "/members"));
+    new MembersPage(page);
+    page.context().close();
+  }
 }

@@ -32,6 +32,14 @@ class ConsolePage {
         .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
   }
 
+  /** Chooses another tenant in the switcher at the top. */
+  void switchTo(String tenantName) {
+    page.locator("#tenant-switcher").click();
+    page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(tenantName))
+        .first()
+        .click();
+  }
+
   void signOut() {
     page.locator("#sign-out").click();
     page.waitForURL(url -> url.contains("/realms/") || url.contains("/login"));
