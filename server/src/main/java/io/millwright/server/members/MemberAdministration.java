@@ -65,14 +65,15 @@ public class MemberAdministration {
     KeycloakDirectory.Account account;
     try {
       account = keycloak.ensureAccount(email);
-      keycloak.addMember(organization, account.userId());
     } catch (KeycloakUnavailableException e) {
-      throw new ProblemException(
-          Problem.of(
-              503,
-              "identity-unavailable",
-              "Identity provider unavailable",
-              "Keycloak is not answering; nobody was added. Retry" + " shortly."));
+      throw unavailable();
+    }
+    try {
+      keycloak.addMember(organization, account.userId());
+    } catch (RuntimeException e) {
+      // An account made for this invitation, whose password nobody saw, must not stay behind.
+      undoAccount(organization, account);
+      throw e instanceof KeycloakUnavailableException ? unavailable() : e;
     }
     try {
       TenantMember member =
@@ -144,6 +145,15 @@ public class MemberAdministration {
       // membership that only affects the sign-in organization list; logged for the operator.
       LOG.log(Level.WARNING, "Member removed, but Keycloak organization membership remains", e);
     }
+  }
+
+  private static ProblemException unavailable() {
+    return new ProblemException(
+        Problem.of(
+            503,
+            "identity-unavailable",
+            "Identity provider unavailable",
+            "Keycloak is not answering; nobody was added. Retry" + " shortly."));
   }
 
   private void undoAccount(String organization, KeycloakDirectory.Account account) {

@@ -101,7 +101,10 @@ public class TenantRegistry {
   public void markRollbackPending(TenantId id, AuditEvent failure) {
     scope.enterPlatform();
     Tenant tenant = em.find(Tenant.class, id.value());
-    if (tenant != null && tenant.status() == TenantStatus.PROVISIONING) {
+    if (tenant != null
+        && tenant.status() == TenantStatus.PROVISIONING
+        && !Tenant.ROLLBACK_PENDING.equals(tenant.provisioningBoot())) {
+      // Audited once, when the rollback is handed over; later recovery passes add nothing.
       tenant.markRollbackPending();
       audit.append(TenantId.PLATFORM, failure.withDetail("compensation", "rollback-pending"));
     }
