@@ -29,6 +29,7 @@ public class TenantGate {
 
   @Inject TenantDirectory tenants;
   @Inject AuditTrail audit;
+  @Inject TenantRateLimiter limiter;
 
   /**
    * @param wanted roles of which the caller needs one; empty admits any member
@@ -77,6 +78,23 @@ public class TenantGate {
           "missing role, needs one of " + wireNames(needed),
           Problem.forbidden(
               "This needs one of the roles " + wireNames(needed) + " in tenant '" + slug + "'."));
+    }
+    long retryAfter = limiter.acquire(found.tenantId(), found.apiRequestsPerMinute());
+    if (retryAfter > 0) {
+      // Not audited: a flood of refusals must not become a flood of audit rows.
+      throw new ProblemException(
+          Problem.of(
+                  429,
+                  "rate-limited",
+                  "Too many requests",
+                  "Tenant '"
+                      + slug
+                      + "' has used its "
+                      + found.apiRequestsPerMinute()
+                      + " requests for this minute; retry in "
+                      + retryAfter
+                      + " seconds.")
+              .with("retryAfterSeconds", retryAfter));
     }
     return new TenantAccess(found.tenantId(), slug, found.name(), found.roles());
   }

@@ -27,7 +27,11 @@ public class TenantDirectory {
 
   /** A tenant as the edge sees it; {@code roles} is empty when the caller is not a member. */
   public record Resolution(
-      TenantId tenantId, TenantStatus status, Set<TenantRole> roles, String name) {}
+      TenantId tenantId,
+      TenantStatus status,
+      Set<TenantRole> roles,
+      String name,
+      int apiRequestsPerMinute) {}
 
   @Resource(lookup = "jdbc/millwright")
   DataSource dataSource;
@@ -36,7 +40,8 @@ public class TenantDirectory {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "select tenant_id, status, roles, name from resolve_tenant_access(?, ?)")) {
+                "select tenant_id, status, roles, name, api_requests_per_minute"
+                    + " from resolve_tenant_access(?, ?)")) {
       s.setString(1, slug);
       s.setString(2, subject);
       try (ResultSet rs = s.executeQuery()) {
@@ -48,7 +53,8 @@ public class TenantDirectory {
                 new TenantId(rs.getObject(1, UUID.class)),
                 TenantStatus.valueOf(rs.getString(2)),
                 roles(rs.getString(3)),
-                rs.getString(4)));
+                rs.getString(4),
+                rs.getInt(5)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot resolve tenant access", e);

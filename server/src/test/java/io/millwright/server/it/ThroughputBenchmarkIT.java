@@ -47,6 +47,14 @@ class ThroughputBenchmarkIT {
     assumeTrue(Bench.enabled(), "run with -Dbenchmarks=true");
     Fixtures.TestTenant tenant = Fixtures.tenant("rps");
     String token = tenant.adminToken();
+    // Lift the tenant's request quota: this measures the edge, not the rate limiter's refusals.
+    Api.send(
+        "PATCH",
+        "/api/admin/tenants/" + tenant.slug(),
+        Keycloak.platformAdminToken(),
+        "{\"quotas\":{\"gpuConcurrency\":0,\"gpuHoursPerMonth\":0,\"storageGb\":1,"
+            + "\"apiRequestsPerMinute\":100000000}}",
+        java.util.Map.of());
     String tenantUrl = Env.baseUrl() + "/api/tenants/" + tenant.slug();
     String liveUrl = Env.baseUrl() + "/health/live";
     boolean wrk = Files.isExecutable(WRK);

@@ -32,7 +32,10 @@ class UsageIT {
     }
     // Counts are kept per one-minute window and flushed (every second in the test configuration)
     // once the window has closed.
-    Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> requests() >= 5);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> requests() >= 5);
   }
 
   @Test

@@ -42,7 +42,12 @@ public record Problem(
   }
 
   public Response toResponse(String requestId) {
-    return Response.status(status).type(MEDIA_TYPE).entity(body(requestId)).build();
+    Response.ResponseBuilder response =
+        Response.status(status).type(MEDIA_TYPE).entity(body(requestId));
+    if (extensions.get("retryAfterSeconds") instanceof Number seconds) {
+      response.header("Retry-After", seconds.longValue());
+    }
+    return response.build();
   }
 
   public static Problem badRequest(String detail) {
