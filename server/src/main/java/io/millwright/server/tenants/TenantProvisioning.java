@@ -170,11 +170,7 @@ public class TenantProvisioning {
                   "tenant.create",
                   slug,
                   ctx,
-                  Map.of(
-                      "reason",
-                      String.valueOf(failure.getMessage()),
-                      "compensation",
-                      "rolled-back")));
+                  Map.of("reason", auditableReason(failure), "compensation", "rolled-back")));
       throw new ProblemException(failedProblem(slug, failure, rolledBack));
     }
   }
@@ -243,13 +239,35 @@ public class TenantProvisioning {
               + " recovery will retry",
           e);
     }
-    storage.destroy(tenant.id());
-    if (external) {
-      registry.discardProvisioning(tenant.id(), audit);
-    } else {
-      registry.markRollbackPending(tenant.id(), audit);
+    try {
+      storage.destroy(tenant.id());
+      if (external) {
+        registry.discardProvisioning(tenant.id(), audit);
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Clean-up of tenant '" + tenant.slug() + "' incomplete; recovery" + " will retry",
+          e);
     }
-    return external;
+    try {
+      registry.markRollbackPending(tenant.id(), audit);
+    } catch (RuntimeException e) {
+      // The row stays PROVISIONING; the staleness rule of the recovery pass takes it.
+      LOG.log(Level.WARNING, "Could not hand tenant '" + tenant.slug() + "' to recovery", e);
+    }
+    return false;
+  }
+
+  /** What the audit trail keeps of a failure: its kind and a short message, never a body dump. */
+  static String auditableReason(Throwable failure) {
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    message = message.replaceAll("\\s+", " ");
+    if (message.length() > 160) {
+      message = message.substring(0, 160) + "…";
+    }
+    return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 
   /**
