@@ -36,8 +36,7 @@ final class AdminTenantsPage extends ConsolePage {
   /** After a successful creation: the first admin's one-time password. */
   String createdPassword() {
     waitFor("#created-password");
-    String password = page.locator("#created-password input").inputValue();
-    return password;
+    return page.locator("#created-password input").inputValue();
   }
 
   /** After creating a tenant whose first admin already had an account: no password shown. */
@@ -52,17 +51,26 @@ final class AdminTenantsPage extends ConsolePage {
     page.locator("#created-done").click();
   }
 
-  TenantDetailPage open(String slug) {
-    page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(slug))
-        .first()
-        .click();
-    return new TenantDetailPage(page);
+  /** Narrows the list with the search box (the grid renders only the rows in view). */
+  void search(String text) {
+    page.locator("#tenant-search input").fill(text);
+    page.locator("#tenant-search input").press("Enter");
   }
 
   boolean lists(String slug) {
-    page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(slug))
-        .first()
-        .waitFor();
+    search(slug);
+    row(slug).waitFor();
     return true;
+  }
+
+  TenantDetailPage open(String slug) {
+    search(slug);
+    row(slug).click();
+    return new TenantDetailPage(page);
+  }
+
+  private com.microsoft.playwright.Locator row(String slug) {
+    return page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(slug))
+        .first();
   }
 }

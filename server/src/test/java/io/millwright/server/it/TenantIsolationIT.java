@@ -107,7 +107,8 @@ class TenantIsolationIT {
               "tenant_member",
               "audit_entry",
               "usage_event",
-              "idempotency_record")) {
+              "idempotency_record",
+              "glossary_term")) {
         assertThat(Db.count(c, "select count(*) from " + table)).as(table).isZero();
       }
     }
