@@ -222,14 +222,7 @@ public class Glossary {
                           + " value of at most 200 characters"));
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          Problem.badRequest(
-                  String.join(
-                      "; ",
-                      errors.entrySet().stream()
-                          .map(e -> e.getKey() + ": " + e.getValue())
-                          .toList()))
-              .with("errors", errors));
+      throw new ProblemException(Problem.invalidFields(errors));
     }
     return new Valid(term, definition, type, unit, allowed);
   }

@@ -77,14 +77,7 @@ public class TenantProvisioning {
       errors.put("plan", "a plan is one of starter, business, enterprise");
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          Problem.badRequest(
-                  String.join(
-                      "; ",
-                      errors.entrySet().stream()
-                          .map(e -> e.getKey() + ": " + e.getValue())
-                          .toList()))
-              .with("errors", errors));
+      throw new ProblemException(Problem.invalidFields(errors));
     }
     return plan;
   }

@@ -54,6 +54,18 @@ public record Problem(
     return of(400, "invalid-request", "The request is not valid", detail);
   }
 
+  /**
+   * A 400 naming every bad field at once: the detail reads "field: message; …" and the {@code
+   * errors} member maps each field to its message, so forms can show each next to its field.
+   */
+  public static Problem invalidFields(Map<String, String> errors) {
+    return badRequest(
+            String.join(
+                "; ",
+                errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
+        .with("errors", new LinkedHashMap<>(errors));
+  }
+
   public static Problem unauthorized(String detail) {
     return of(401, "unauthenticated", "A valid bearer token is required", detail);
   }
