@@ -22,6 +22,7 @@ import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.ports.UsageRow;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.QuotaText;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -82,16 +83,7 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
                 + t.adminEmail()
                 + " · members: "
                 + t.memberCount()),
-        new Paragraph(
-            "Quotas: "
-                + t.quotas().gpuConcurrency()
-                + " GPU jobs at once, "
-                + t.quotas().gpuHoursPerMonth()
-                + " GPU hours a month, "
-                + t.quotas().storageGb()
-                + " GiB storage, "
-                + t.quotas().apiRequestsPerMinute()
-                + " API requests a minute"));
+        new Paragraph("Quotas: " + QuotaText.describe(t.quotas())));
     add(new H3("Members"));
     Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
     members.setId("tenant-members");

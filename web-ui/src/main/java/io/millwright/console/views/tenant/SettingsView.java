@@ -18,6 +18,7 @@ import io.millwright.console.ports.TenantSettings;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.QuotaText;
 import io.millwright.console.views.shell.Toasts;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.Dependent;
@@ -57,17 +58,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     name.setRequired(true);
     TextField slug = readOnly("Address (slug)", detail.slug());
     TextField plan = readOnly("Plan", detail.plan());
-    TextField quotas =
-        readOnly(
-            "Quotas",
-            detail.quotas().gpuConcurrency()
-                + " GPU jobs at once, "
-                + detail.quotas().gpuHoursPerMonth()
-                + " GPU hours a month, "
-                + detail.quotas().storageGb()
-                + " GiB storage, "
-                + detail.quotas().apiRequestsPerMinute()
-                + " API requests a minute");
+    TextField quotas = readOnly("Quotas", QuotaText.describe(detail.quotas()));
     Button save =
         new Button(
             "Save",
