@@ -37,7 +37,15 @@ public class TenantPurgeJob {
 
   /** Tenant tables emptied at purge, children first. Extended as features add tenant data. */
   private static final List<String> TENANT_TABLES =
-      List.of("tenant_key", "tenant_member", "glossary_term", "usage_event", "audit_entry");
+      List.of(
+          "dataset_quarantine",
+          "dataset_upload",
+          "dataset",
+          "tenant_key",
+          "tenant_member",
+          "glossary_term",
+          "usage_event",
+          "audit_entry");
 
   @Resource(lookup = "jdbc/millwright-owner")
   DataSource ownerDataSource;

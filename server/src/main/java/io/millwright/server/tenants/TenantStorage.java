@@ -43,13 +43,17 @@ public class TenantStorage {
 
   /** Deletes the area and everything in it; a missing area is fine. */
   public void destroy(TenantId tenant) {
-    Path area = areaOf(tenant);
-    if (!Files.exists(area)) {
+    deleteTree(areaOf(tenant));
+  }
+
+  /** Deletes a directory inside a storage area and everything in it; a missing one is fine. */
+  public static void deleteTree(Path directory) {
+    if (!Files.exists(directory)) {
       return;
     }
     try {
       Files.walkFileTree(
-          area,
+          directory,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
@@ -66,7 +70,7 @@ public class TenantStorage {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete storage area " + area, e);
+      throw new UncheckedIOException("cannot delete " + directory, e);
     }
   }
 }

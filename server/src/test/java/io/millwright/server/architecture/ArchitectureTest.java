@@ -39,6 +39,24 @@ class ArchitectureTest {
           .resideInAPackage("io.millwright.server..");
 
   @ArchTest
+  static final ArchRule datasetEngineIsPlainJava =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.millwright.server.datasets.catalog..",
+              "io.millwright.server.datasets.ingest..",
+              "io.millwright.server.datasets.pipeline..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.enterprise..",
+              "jakarta.transaction..",
+              "jakarta.ws..",
+              "io.millwright.server.platform..",
+              "io.millwright.server.security..")
+          .because("the Iceberg engine is tested and benchmarked without the container");
+
+  @ArchTest
   static final ArchRule noThreadLocalTenant =
       noFields()
           .that()

@@ -28,6 +28,19 @@ final class Api {
     return send("DELETE", path, token, null, Map.of());
   }
 
+  /** Sends a file body with its content type, e.g. an upload. */
+  static Reply upload(
+      String path, String token, String contentType, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Env.baseUrl() + path))
+            .timeout(Duration.ofSeconds(300))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return exchange(request, "POST", path);
+  }
+
   static Reply send(
       String method, String path, String token, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
@@ -45,6 +58,10 @@ final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     headers.forEach(request::header);
+    return exchange(request, method, path);
+  }
+
+  private static Reply exchange(HttpRequest.Builder request, String method, String path) {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -108,7 +108,10 @@ class TenantIsolationIT {
               "audit_entry",
               "usage_event",
               "idempotency_record",
-              "glossary_term")) {
+              "glossary_term",
+              "dataset",
+              "dataset_upload",
+              "dataset_quarantine")) {
         assertThat(Db.count(c, "select count(*) from " + table)).as(table).isZero();
       }
     }

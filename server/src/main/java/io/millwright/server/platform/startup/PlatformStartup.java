@@ -30,6 +30,7 @@ public class PlatformStartup {
   @Inject MasterKeyCheck masterKeyCheck;
   @Inject ProvisioningRecovery provisioningRecovery;
   @Inject TenantPurgeJob purgeJob;
+  @Inject io.millwright.server.datasets.DatasetStore datasetStore;
   @Inject ApiUsageMeter apiUsageMeter;
 
   void onStart(@Observes Startup startup) {
@@ -40,6 +41,13 @@ public class PlatformStartup {
       roleCheck.requireRestrictedApplicationRole();
       masterKeyCheck.requireKeyOpensStoredTenantKeys();
       provisioningRecovery.compensateInterruptedProvisioning();
+      int interrupted = datasetStore.interruptRunningUploads(settings.nodeId());
+      if (interrupted > 0) {
+        LOG.warning(
+            () ->
+                interrupted
+                    + " dataset upload(s) were cut off by the last stop; marked interrupted");
+      }
       purgeJob.schedule();
       apiUsageMeter.schedule();
       LOG.info(

@@ -1,0 +1,346 @@
+package io.millwright.server.datasets;
+
+import io.millwright.server.audit.AuditEvent;
+import io.millwright.server.audit.AuditTrail;
+import io.millwright.server.datasets.ingest.InferredColumn;
+import io.millwright.server.datasets.ingest.MalformedSourceException;
+import io.millwright.server.datasets.ingest.RowSource;
+import io.millwright.server.datasets.ingest.RowSources;
+import io.millwright.server.datasets.ingest.SchemaInference;
+import io.millwright.server.datasets.ingest.SourceOptions;
+import io.millwright.server.datasets.ingest.SourceRow;
+import io.millwright.server.datasets.ingest.SourceTooLargeException;
+import io.millwright.server.datasets.pipeline.KeyText;
+import io.millwright.server.datasets.pipeline.UploadPlan;
+import io.millwright.server.datasets.pipeline.WriteOutcome;
+import io.millwright.server.datasets.pipeline.WritePipeline;
+import io.millwright.server.platform.config.PlatformSettings;
+import io.millwright.server.platform.rest.Problem;
+import io.millwright.server.platform.rest.ProblemException;
+import io.millwright.server.security.Caller;
+import io.millwright.server.security.RequestContext;
+import io.millwright.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes an uploaded file into a dataset: read a sample and plan (columns, evolution), stream the
+ * rest through the write pipeline into data files, then commit everything as one snapshot. No
+ * database transaction is held while the file streams; the upload's row shows its progress.
+ */
+@ApplicationScoped
+public class DatasetUploads {
+
+  private static final Logger LOG = Logger.getLogger(DatasetUploads.class.getName());
+
+  /** Rows read before planning: enough to infer added columns' types. */
+  static final int SAMPLE_ROWS = 1000;
+
+  static final int PREVIEW_ROWS = 50;
+
+  @Inject UploadCommits commits;
+  @Inject DatasetStore store;
+  @Inject AuditTrail audit;
+  @Inject PlatformSettings settings;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.max-upload-bytes", defaultValue = "2147483648")
+  long maxUploadBytes;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.max-quarantined-rows", defaultValue = "100000")
+  int maxQuarantinedRows;
+
+  /** The outcome of an upload; {@code replayed} when an earlier upload with the key is returned. */
+  public record Result(
+      Upload upload, boolean replayed, List<Column> added, Map<String, Long> failures) {}
+
+  public Result upload(
+      TenantId tenant,
+      String name,
+      InputStream body,
+      UploadRequest request,
+      Caller caller,
+      RequestContext context) {
+    UploadCommits.Prepared prepared = commits.prepare(tenant, name);
+    Dataset dataset = prepared.dataset();
+    Optional<Result> replay = replay(tenant, dataset, request.idempotencyKey());
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    Upload upload =
+        store
+            .startUpload(
+                tenant,
+                dataset.id(),
+                request.idempotencyKey(),
+                "upload",
+                request.fileName(),
+                caller.displayName(),
+                settings.nodeId())
+            .orElseThrow(() -> inProgress(request.idempotencyKey()));
+    long[] progress = new long[2];
+    try (RowSource source =
+        RowSources.open(
+            request.format(),
+            body,
+            new SourceOptions(request.delimiter(), request.sheet(), maxUploadBytes))) {
+      List<SourceRow> sample = readSample(source, SAMPLE_ROWS);
+      UploadPlan plan =
+          UploadPlan.of(dataset.contract(), source.columns(), sample, request.parse());
+      Transaction txn = commits.begin(prepared, plan);
+      Set<String> existing = existingKeys(prepared.table(), plan.contract().primaryKey());
+      WritePipeline pipeline =
+          new WritePipeline(
+              txn.table(),
+              plan,
+              prepared.terms(),
+              request.parse(),
+              existing,
+              maxQuarantinedRows,
+              upload.id().toString());
+      ProgressReporter reporter = new ProgressReporter(tenant, upload, progress);
+      WriteOutcome outcome = pipeline.run(source, sample, reporter);
+      Snapshot made = commits.commit(prepared, txn, plan, outcome, upload, caller, context);
+      LOG.fine(() -> "upload " + upload.id() + " committed as version " + made.snapshotId());
+      return new Result(
+          store.findUpload(tenant, dataset.id(), upload.id()).orElseThrow(),
+          false,
+          plan.added(),
+          outcome.failuresByRule());
+    } catch (UploadPlan.Refused e) {
+      throw reject(tenant, dataset, upload, progress, 422, e.getMessage(), caller, context);
+    } catch (SourceTooLargeException e) {
+      throw reject(tenant, dataset, upload, progress, 413, e.getMessage(), caller, context);
+    } catch (MalformedSourceException e) {
+      throw reject(tenant, dataset, upload, progress, 422, e.getMessage(), caller, context);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.WARNING, "Upload " + upload.id() + " failed while reading", e);
+      throw reject(
+          tenant,
+          dataset,
+          upload,
+          progress,
+          400,
+          "The upload could not be read to its end (" + e.getMessage() + "); nothing was written.",
+          caller,
+          context);
+    } catch (RuntimeException e) {
+      rejectQuietly(tenant, dataset, upload, progress, "internal error: " + e, caller, context);
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the start of a file and shows what an upload would do, without writing: the columns
+   * inferred from it (for a new dataset) or how they meet an existing dataset's contract, and the
+   * first rows as read.
+   */
+  public Map<String, Object> preview(
+      TenantId tenant, String nameOrNull, InputStream body, UploadRequest request) {
+    try (RowSource source =
+        RowSources.open(
+            request.format(),
+            body,
+            new SourceOptions(request.delimiter(), request.sheet(), maxUploadBytes))) {
+      List<SourceRow> sample = readSample(source, SAMPLE_ROWS);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("sourceColumns", source.columns());
+      List<InferredColumn> inferred =
+          SchemaInference.infer(source.columns(), sample, request.parse());
+      List<Map<String, Object>> columns = new ArrayList<>();
+      for (InferredColumn c : inferred) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sourceName", c.sourceName());
+        m.put("name", c.name());
+        m.put("type", c.type().wireName());
+        if (c.unit() != null) {
+          m.put("unit", c.unit());
+        }
+        m.put("nullRate", c.nullRate());
+        columns.add(m);
+      }
+      out.put("inferredColumns", columns);
+      if (nameOrNull != null) {
+        UploadCommits.Prepared prepared = commits.prepare(tenant, nameOrNull);
+        try {
+          UploadPlan plan =
+              UploadPlan.of(
+                  prepared.dataset().contract(), source.columns(), sample, request.parse());
+          out.put(
+              "addedColumns",
+              plan.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
+          out.put("accepted", true);
+        } catch (UploadPlan.Refused e) {
+          out.put("accepted", false);
+          out.put("problem", e.getMessage());
+        }
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (SourceRow row : sample.subList(0, Math.min(PREVIEW_ROWS, sample.size()))) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("row", row.number());
+        m.put("cells", row.cells());
+        if (row.problem() != null) {
+          m.put("problem", row.problem());
+        }
+        rows.add(m);
+      }
+      out.put("rows", rows);
+      out.put("sampledRows", sample.size());
+      return out;
+    } catch (SourceTooLargeException e) {
+      throw new ProblemException(
+          Problem.of(413, "upload-too-large", "The file is too large", e.getMessage()));
+    } catch (IOException | UncheckedIOException e) {
+      throw new ProblemException(
+          Problem.of(422, "unreadable-file", "The file cannot be read", e.getMessage()));
+    }
+  }
+
+  private Optional<Result> replay(TenantId tenant, Dataset dataset, String key) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    Optional<Upload> earlier = store.findUploadByKey(tenant, dataset.id(), key);
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    Upload first = earlier.get();
+    switch (first.status()) {
+      case "committed":
+        return Optional.of(new Result(first, true, List.of(), Map.of()));
+      case "running":
+        throw inProgress(key);
+      default:
+        // A rejected or interrupted upload wrote nothing: the retry may go ahead.
+        store.releaseIdempotencyKey(tenant, first.id());
+        return Optional.empty();
+    }
+  }
+
+  private static ProblemException inProgress(String key) {
+    return new ProblemException(
+        Problem.conflict(
+            "An upload with Idempotency-Key '"
+                + key
+                + "' is still running; follow it in the dataset's uploads."));
+  }
+
+  private static List<SourceRow> readSample(RowSource source, int max) throws IOException {
+    List<SourceRow> sample = new ArrayList<>();
+    SourceRow row;
+    while (sample.size() < max && (row = source.next()) != null) {
+      sample.add(row);
+    }
+    return sample;
+  }
+
+  /** Keys of the rows in the dataset's current version, for deduplicating against them. */
+  private static Set<String> existingKeys(Table table, List<String> key) {
+    Set<String> keys = new HashSet<>();
+    if (key.isEmpty() || table.currentSnapshot() == null) {
+      return keys;
+    }
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).select(key).build()) {
+      StringBuilder text = new StringBuilder();
+      for (Record r : records) {
+        text.setLength(0);
+        for (String k : key) {
+          text.append(KeyText.of(r.getField(k))).append('\u001f');
+        }
+        keys.add(text.toString());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return keys;
+  }
+
+  private ProblemException reject(
+      TenantId tenant,
+      Dataset dataset,
+      Upload upload,
+      long[] progress,
+      int status,
+      String message,
+      Caller caller,
+      RequestContext context) {
+    rejectQuietly(tenant, dataset, upload, progress, message, caller, context);
+    String kind =
+        status == 413 ? "upload-too-large" : status == 400 ? "upload-broken" : "upload-rejected";
+    return new ProblemException(
+        Problem.of(status, kind, "The upload was not written", message)
+            .with("upload", upload.id().toString()));
+  }
+
+  private void rejectQuietly(
+      TenantId tenant,
+      Dataset dataset,
+      Upload upload,
+      long[] progress,
+      String message,
+      Caller caller,
+      RequestContext context) {
+    try {
+      store.rejectUpload(
+          tenant,
+          upload.id(),
+          new UploadCounts(progress[0], progress[1], 0, 0, 0, 0, null, message));
+      audit.appendInNewTransaction(
+          tenant,
+          AuditEvent.failure(
+              caller,
+              "dataset.upload",
+              dataset.name(),
+              context,
+              Map.of("upload", upload.id().toString(), "problem", message)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record the rejection of upload " + upload.id(), e);
+    }
+  }
+
+  /** Writes progress to the upload's row at most once a second. */
+  private final class ProgressReporter implements WritePipeline.Progress {
+    private final TenantId tenant;
+    private final Upload upload;
+    private final long[] last;
+    private long reportedAt = System.nanoTime();
+
+    ProgressReporter(TenantId tenant, Upload upload, long[] last) {
+      this.tenant = tenant;
+      this.upload = upload;
+      this.last = last;
+    }
+
+    @Override
+    public void report(long bytesRead, long rowsRead) {
+      last[0] = bytesRead;
+      last[1] = rowsRead;
+      long now = System.nanoTime();
+      if (now - reportedAt >= 1_000_000_000L) {
+        reportedAt = now;
+        store.progress(tenant, upload.id(), bytesRead, rowsRead);
+      }
+    }
+  }
+}

@@ -1,0 +1,503 @@
+package io.millwright.server.datasets;
+
+import io.millwright.server.datasets.ingest.DateOrder;
+import io.millwright.server.datasets.ingest.ParseOptions;
+import io.millwright.server.datasets.ingest.SourceFormat;
+import io.millwright.server.platform.rest.Problem;
+import io.millwright.server.platform.rest.ProblemException;
+import io.millwright.server.security.RequestContext;
+import io.millwright.server.security.TenantAccess;
+import io.millwright.server.security.TenantRoles;
+import io.millwright.tenancy.TenantId;
+import io.millwright.tenancy.TenantRole;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.iceberg.Table;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A tenant's datasets over HTTP. Every member reads; data engineers and tenant admins declare,
+ * upload, roll back and delete. Values of columns flagged PII are masked for readers who may not
+ * write the dataset.
+ */
+@Path("tenants/{slug}/datasets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetsResource {
+
+  private static final Set<TenantRole> WRITERS =
+      Set.of(TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
+
+  @Inject Datasets datasets;
+  @Inject DatasetUploads uploads;
+  @Inject DatasetStore store;
+  @Inject Quarantine quarantine;
+  @Inject DatasetTables tables;
+  @Inject RequestContext context;
+  @jakarta.ws.rs.core.Context UriInfo uri;
+
+  @GET
+  @TenantRoles
+  @Operation(summary = "The tenant's datasets with their current version and row count.")
+  public Map<String, Object> list(@PathParam("slug") String slug) {
+    TenantId tenant = tenant();
+    return Map.of(
+        "items", datasets.list(tenant).stream().map(d -> summary(d, datasets.table(d))).toList());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Declare a dataset: columns (type, unit, glossary term, PII, rules), primary key,"
+              + " partitioning, retention, freshness.")
+  public Response create(@PathParam("slug") String slug, DatasetSpec spec) {
+    Dataset made = datasets.create(tenant(), spec, context.requireCaller(), context);
+    return Response.created(uri.getAbsolutePathBuilder().path(made.name()).build())
+        .entity(detail(made))
+        .build();
+  }
+
+  @POST
+  @Path("inference")
+  @Consumes({
+    "text/csv",
+    "text/tab-separated-values",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/octet-stream"
+  })
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Read the start of a file and propose a dataset's columns (types, units) from it;"
+              + " nothing is stored.")
+  public Map<String, Object> infer(
+      @PathParam("slug") String slug,
+      @HeaderParam("Content-Type") String contentType,
+      @QueryParam("fileName") String fileName,
+      @QueryParam("dateOrder") String dateOrder,
+      @QueryParam("decimalSeparator") String decimalSeparator,
+      @QueryParam("zone") String zone,
+      @QueryParam("delimiter") String delimiter,
+      @QueryParam("sheet") String sheet,
+      InputStream body) {
+    UploadRequest request =
+        request(contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+    return uploads.preview(tenant(), null, body, request);
+  }
+
+  @GET
+  @Path("{name}")
+  @TenantRoles
+  @Operation(summary = "One dataset: contract, current version, row count, open quarantine.")
+  public Map<String, Object> get(@PathParam("slug") String slug, @PathParam("name") String name) {
+    return detail(datasets.get(tenant(), name));
+  }
+
+  @DELETE
+  @Path("{name}")
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(summary = "Delete a dataset with all its versions, uploads, quarantine and files.")
+  public Response delete(@PathParam("slug") String slug, @PathParam("name") String name) {
+    java.nio.file.Path files = datasets.delete(tenant(), name, context.requireCaller(), context);
+    datasets.removeFiles(files);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{name}/uploads")
+  @Consumes({
+    "text/csv",
+    "text/tab-separated-values",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/octet-stream"
+  })
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Upload a CSV, XLSX or JSON Lines file (streamed): standardize, validate, deduplicate"
+              + " and commit one version; failing rows go to quarantine. Send Idempotency-Key to"
+              + " make retries safe.")
+  public Response upload(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @HeaderParam("Content-Type") String contentType,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("fileName") String fileName,
+      @QueryParam("dateOrder") String dateOrder,
+      @QueryParam("decimalSeparator") String decimalSeparator,
+      @QueryParam("zone") String zone,
+      @QueryParam("delimiter") String delimiter,
+      @QueryParam("sheet") String sheet,
+      InputStream body) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw new ProblemException(
+          Problem.invalidFields(Map.of("Idempotency-Key", "1 to 200 characters")));
+    }
+    UploadRequest request =
+        request(
+            contentType,
+            fileName,
+            idempotencyKey,
+            dateOrder,
+            decimalSeparator,
+            zone,
+            delimiter,
+            sheet);
+    DatasetUploads.Result result =
+        uploads.upload(tenant(), name, body, request, context.requireCaller(), context);
+    Map<String, Object> json = upload(result.upload());
+    if (!result.added().isEmpty()) {
+      json.put(
+          "addedColumns",
+          result.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
+    }
+    if (!result.failures().isEmpty()) {
+      json.put("failuresByRule", result.failures());
+    }
+    Response.ResponseBuilder response =
+        result.replayed()
+            ? Response.ok().header("Idempotency-Replayed", "true")
+            : Response.status(Response.Status.CREATED);
+    return response
+        .location(uri.getAbsolutePathBuilder().path(result.upload().id().toString()).build())
+        .entity(json)
+        .build();
+  }
+
+  @POST
+  @Path("{name}/uploads/preview")
+  @Consumes({
+    "text/csv",
+    "text/tab-separated-values",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/octet-stream"
+  })
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Show what uploading a file would do (columns matched or added, first rows) without"
+              + " writing anything.")
+  public Map<String, Object> previewUpload(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @HeaderParam("Content-Type") String contentType,
+      @QueryParam("fileName") String fileName,
+      @QueryParam("dateOrder") String dateOrder,
+      @QueryParam("decimalSeparator") String decimalSeparator,
+      @QueryParam("zone") String zone,
+      @QueryParam("delimiter") String delimiter,
+      @QueryParam("sheet") String sheet,
+      InputStream body) {
+    UploadRequest request =
+        request(contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+    return uploads.preview(tenant(), name, body, request);
+  }
+
+  @GET
+  @Path("{name}/uploads")
+  @TenantRoles
+  @Operation(summary = "Recent uploads, newest first, with progress for running ones.")
+  public Map<String, Object> uploads(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    Dataset d = datasets.get(tenant(), name);
+    return Map.of(
+        "items",
+        store.recentUploads(tenant(), d.id(), Math.max(1, Math.min(limit, 500))).stream()
+            .map(DatasetsResource::upload)
+            .toList());
+  }
+
+  @GET
+  @Path("{name}/uploads/{upload}")
+  @TenantRoles
+  @Operation(summary = "One upload: status, bytes and rows read so far, final counts.")
+  public Map<String, Object> getUpload(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @PathParam("upload") String uploadId) {
+    Dataset d = datasets.get(tenant(), name);
+    UUID id;
+    try {
+      id = UUID.fromString(uploadId);
+    } catch (IllegalArgumentException e) {
+      throw noUpload(uploadId);
+    }
+    return upload(store.findUpload(tenant(), d.id(), id).orElseThrow(() -> noUpload(uploadId)));
+  }
+
+  @GET
+  @Path("{name}/versions")
+  @TenantRoles
+  @Operation(summary = "The dataset's versions, newest first, with source, actor and counts.")
+  public Map<String, Object> versions(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return Map.of(
+        "items",
+        datasets.versions(tenant(), name).stream().map(DatasetsResource::version).toList());
+  }
+
+  @GET
+  @Path("{name}/rows")
+  @TenantRoles
+  @Operation(
+      summary = "Rows of the current version, or of any earlier one (?version=): time travel.")
+  public Map<String, Object> rows(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @QueryParam("version") Long version,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (limit < 1 || limit > Datasets.MAX_PREVIEW_ROWS) {
+      throw new ProblemException(
+          Problem.invalidFields(Map.of("limit", "1 to " + Datasets.MAX_PREVIEW_ROWS)));
+    }
+    TenantId tenant = tenant();
+    Dataset dataset = datasets.get(tenant, name);
+    Datasets.Preview preview = datasets.preview(tenant, name, version, limit);
+    boolean masked = !mayWrite();
+    List<String> pii =
+        dataset.contract().columns().stream().filter(Column::pii).map(Column::name).toList();
+    List<Map<String, Object>> rows = preview.rows();
+    if (masked && !pii.isEmpty()) {
+      rows =
+          rows.stream()
+              .map(
+                  r -> {
+                    Map<String, Object> m = new LinkedHashMap<>(r);
+                    pii.forEach(c -> m.computeIfPresent(c, (k, v) -> "•••"));
+                    return m;
+                  })
+              .toList();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("version", preview.version());
+    out.put("columns", preview.columns());
+    out.put("totalRows", preview.totalRows());
+    out.put("rows", rows);
+    if (masked && !pii.isEmpty()) {
+      out.put("maskedColumns", pii);
+    }
+    return out;
+  }
+
+  /** Request body of a rollback. */
+  public record RollbackRequest(Long version) {}
+
+  @POST
+  @Path("{name}/rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(summary = "Make another version current again (audited); no version is lost.")
+  public Map<String, Object> rollback(
+      @PathParam("slug") String slug, @PathParam("name") String name, RollbackRequest body) {
+    if (body == null || body.version() == null) {
+      throw new ProblemException(
+          Problem.invalidFields(Map.of("version", "the id of the version to return to")));
+    }
+    return version(
+        datasets.rollback(tenant(), name, body.version(), context.requireCaller(), context));
+  }
+
+  @GET
+  @Path("{name}/quarantine")
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Rows that failed standardization or validation, with the rule and reason (open by"
+              + " default).")
+  public Map<String, Object> quarantined(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @QueryParam("status") @DefaultValue("open") String status,
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (!List.of("open", "replayed", "discarded").contains(status)) {
+      throw new ProblemException(
+          Problem.invalidFields(Map.of("status", "open, replayed or discarded")));
+    }
+    TenantId tenant = tenant();
+    Dataset d = datasets.get(tenant, name);
+    List<Quarantine.Entry> entries =
+        quarantine.list(
+            tenant,
+            d.id(),
+            tables.dataKey(tenant),
+            status,
+            after,
+            Math.max(1, Math.min(limit, 1000)));
+    return Map.of("items", entries, "open", quarantine.countOpen(tenant, d.id()));
+  }
+
+  private UploadRequest request(
+      String contentType,
+      String fileName,
+      String idempotencyKey,
+      String dateOrder,
+      String decimalSeparator,
+      String zone,
+      String delimiter,
+      String sheet) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    SourceFormat format = SourceFormat.of(contentType, fileName).orElse(null);
+    if (format == null) {
+      errors.put(
+          "Content-Type",
+          "send text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or"
+              + " application/x-ndjson, or name the file (fileName=...csv|.xlsx|.jsonl)");
+    }
+    DateOrder order = DateOrder.DMY;
+    if (dateOrder != null) {
+      try {
+        order = DateOrder.valueOf(dateOrder.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.put("dateOrder", "DMY (01/03/2024 is 1 March) or MDY (3 January)");
+      }
+    }
+    char separator = '.';
+    if (decimalSeparator != null) {
+      if (decimalSeparator.equals(".") || decimalSeparator.equals(",")) {
+        separator = decimalSeparator.charAt(0);
+      } else {
+        errors.put("decimalSeparator", "'.' or ','");
+      }
+    }
+    ZoneId zoneId = ZoneId.of("UTC");
+    if (zone != null) {
+      try {
+        zoneId = ZoneId.of(zone.trim());
+      } catch (DateTimeException e) {
+        errors.put("zone", "a time zone such as Europe/Berlin or UTC");
+      }
+    }
+    Character delim = null;
+    if (delimiter != null) {
+      String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+      if (d.length() == 1 && ",;\t|".contains(d)) {
+        delim = d.charAt(0);
+      } else {
+        errors.put("delimiter", "one of , ; | or tab");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalidFields(errors));
+    }
+    return new UploadRequest(
+        format, fileName, idempotencyKey, new ParseOptions(order, separator, zoneId), delim, sheet);
+  }
+
+  private TenantId tenant() {
+    return context.requireTenant().tenantId();
+  }
+
+  private boolean mayWrite() {
+    TenantAccess access = context.requireTenant();
+    return access.holdsAny(WRITERS);
+  }
+
+  private Map<String, Object> summary(Dataset d, Table table) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", d.name());
+    m.put("description", d.contract().description());
+    m.put("owner", d.owner());
+    m.put("columns", d.contract().columns().size());
+    m.put(
+        "currentVersion",
+        table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId());
+    m.put("rows", datasets.rowCount(table));
+    m.put("updatedAt", d.updatedAt().toString());
+    return m;
+  }
+
+  private Map<String, Object> detail(Dataset d) {
+    Table table = datasets.table(d);
+    Map<String, Object> m = summary(d, table);
+    m.put("contract", d.contract().toSpec());
+    m.put("createdAt", d.createdAt().toString());
+    m.put("createdBy", d.createdBy());
+    m.put("openQuarantine", quarantine.countOpen(d.tenant(), d.id()));
+    return m;
+  }
+
+  private static Map<String, Object> upload(Upload u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", u.id().toString());
+    m.put("status", u.status());
+    m.put("source", u.source());
+    if (u.fileName() != null) {
+      m.put("fileName", u.fileName());
+    }
+    m.put("bytesRead", u.bytesRead());
+    m.put("rowsRead", u.rowsRead());
+    m.put("rowsWritten", u.rowsWritten());
+    m.put("rowsQuarantined", u.rowsQuarantined());
+    m.put("rowsDeduplicated", u.rowsDeduplicated());
+    m.put("blankLines", u.blankLines());
+    m.put("version", u.snapshotId());
+    if (u.problem() != null) {
+      m.put("problem", u.problem());
+    }
+    m.put("startedAt", u.startedAt().toString());
+    m.put("startedBy", u.startedBy());
+    if (u.finishedAt() != null) {
+      m.put("finishedAt", u.finishedAt().toString());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> version(DatasetVersion v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", v.id());
+    m.put("parentId", v.parentId());
+    m.put("committedAt", v.committedAt().toString());
+    m.put("operation", v.operation());
+    m.put("current", v.current());
+    m.put("source", v.source());
+    m.put("actor", v.actor());
+    m.put("uploadId", v.uploadId());
+    m.put("rowsRead", v.rowsRead());
+    m.put("rowsWritten", v.rowsWritten());
+    m.put("rowsQuarantined", v.rowsQuarantined());
+    m.put("rowsDeduplicated", v.rowsDeduplicated());
+    m.put("totalRows", v.totalRows());
+    m.put("totalFiles", v.totalFiles());
+    m.put("schemaId", v.schemaId());
+    return m;
+  }
+
+  private static ProblemException noUpload(String id) {
+    return new ProblemException(Problem.notFound("There is no upload " + id + "."));
+  }
+}

@@ -1,0 +1,109 @@
+package io.millwright.server.datasets.ingest;
+
+import io.millwright.server.glossary.DataType;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Standardizes cell text into typed values for one upload's conventions. Bad data is reported as a
+ * {@link ParsedValue} failure, never thrown, because a million-row file with a few bad cells is
+ * normal input.
+ */
+public final class ValueParser {
+
+  /** Spellings of "no value" seen in exports; matched case-insensitively after trimming. */
+  private static final Set<String> NULL_TOKENS = Set.of("", "null", "n/a", "na", "-");
+
+  private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "1");
+  private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "0");
+
+  private final ParseOptions options;
+  private final DateText dates;
+
+  public ValueParser(ParseOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.dates = new DateText(options);
+  }
+
+  public ParseOptions options() {
+    return options;
+  }
+
+  /** True for text that means "no value": blank, NULL, N/A, NA or a lone dash. */
+  public static boolean isMissing(String raw) {
+    return raw == null || NULL_TOKENS.contains(raw.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Parses cell text as a value of the type.
+   *
+   * @param targetUnit the column's unit; a value with a different known unit is converted to it, a
+   *     value without a unit is taken to be in it. Only numbers carry units.
+   */
+  public ParsedValue parse(String raw, DataType type, String targetUnit) {
+    if (isMissing(raw)) {
+      return ParsedValue.missing();
+    }
+    String text = raw.trim();
+    return switch (type) {
+      case STRING -> ParsedValue.of(text);
+      case INTEGER, DECIMAL -> number(text, type, targetUnit);
+      case BOOLEAN -> bool(text);
+      case DATE -> dates.date(text);
+      case TIMESTAMP -> dates.timestamp(text);
+    };
+  }
+
+  public ParsedValue parse(String raw, DataType type) {
+    return parse(raw, type, null);
+  }
+
+  private ParsedValue number(String text, DataType type, String targetUnit) {
+    Quantity quantity = Quantity.split(text);
+    BigDecimal value = NumberText.parse(quantity.number(), options.decimalSeparator());
+    String unit = quantity.unit();
+    boolean unitIsTarget = unit != null && unit.equals(targetUnit);
+    if (value == null || (unit != null && !Units.isKnown(unit) && !unitIsTarget)) {
+      return ParsedValue.failed("'" + text + "' is not a number");
+    }
+    if (unit != null && !unitIsTarget) {
+      if (targetUnit == null) {
+        return ParsedValue.failed(
+            "'" + text + "' carries the unit " + unit + " but the column has no unit");
+      }
+      if (!Units.convertible(unit, targetUnit)) {
+        return ParsedValue.failed("unit " + unit + " cannot be converted to " + targetUnit);
+      }
+      if (!Units.canonical(unit).equals(Units.canonical(targetUnit))) {
+        value = BigDecimal.valueOf(Units.convert(value.doubleValue(), unit, targetUnit));
+      }
+    }
+    if (type == DataType.DECIMAL) {
+      double d = value.doubleValue();
+      return Double.isInfinite(d)
+          ? ParsedValue.failed("'" + text + "' is too large")
+          : ParsedValue.of(d);
+    }
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      return ParsedValue.failed("'" + text + "' has a fraction; the column holds whole numbers");
+    }
+    try {
+      return ParsedValue.of(value.longValueExact());
+    } catch (ArithmeticException e) {
+      return ParsedValue.failed("'" + text + "' is too large for a whole number");
+    }
+  }
+
+  private static ParsedValue bool(String text) {
+    String word = text.toLowerCase(Locale.ROOT);
+    if (TRUE_WORDS.contains(word)) {
+      return ParsedValue.of(Boolean.TRUE);
+    }
+    if (FALSE_WORDS.contains(word)) {
+      return ParsedValue.of(Boolean.FALSE);
+    }
+    return ParsedValue.failed("'" + text + "' is not a yes/no value");
+  }
+}

@@ -1,0 +1,379 @@
+package io.millwright.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Datasets end to end on the real server: PostgreSQL catalog, Iceberg files in the tenant's
+ * encrypted warehouse, uploads of messy files with exact counts, quarantine, versions, time travel,
+ * rollback, schema evolution, idempotent retries, roles, and two tenants that never meet.
+ */
+class DatasetsIT {
+
+  static Fixtures.TestTenant a;
+  static Fixtures.TestTenant b;
+  static String engineer;
+  static String analyst;
+  static String engineerOfB;
+
+  static final String CSV = "text/csv";
+
+  static final String READINGS =
+      "{\"name\":\"sensor_readings\",\"description\":\"Line sensors\",\"columns\":["
+          + "{\"name\":\"site\",\"type\":\"string\",\"required\":true,"
+          + "\"allowedValues\":[\"north\",\"south\"]},"
+          + "{\"name\":\"sensor_id\",\"type\":\"string\"},"
+          + "{\"name\":\"read_at\",\"type\":\"timestamp\"},"
+          + "{\"name\":\"service_date\",\"type\":\"date\"},"
+          + "{\"name\":\"temperature\",\"type\":\"decimal\",\"unit\":\"degC\",\"min\":-50,"
+          + "\"max\":150},"
+          + "{\"name\":\"energy\",\"type\":\"integer\",\"unit\":\"Wh\"},"
+          + "{\"name\":\"status\",\"term\":\"sensor_status\"},"
+          + "{\"name\":\"operator_email\",\"type\":\"string\",\"pii\":true}],"
+          + "\"primaryKey\":[\"sensor_id\",\"read_at\"],\"partitioning\":[\"day(read_at)\"]}";
+
+  /** Mixed date formats, units, thousands separators, blank lines, bad rows, a duplicate. */
+  static final String MESSY =
+      "\uFEFFSite;Sensor ID;Read At;Service Date;Temperature;Energy;Status;Operator Email\n"
+          + "\n"
+          + "north;S-1;2024-03-01T10:00:00Z;2024-03-01;21.5;1,234;ok;ann@example.com\n"
+          + "north;S-1;2024-03-01 11:00;01/03/2024;70°F;2,000;ok;ann@example.com\n"
+          + "north;S-2;1709290800;1 Mar 2024;  19.25 ;12;warn;bob@example.com\n"
+          + "north;S-1;2024-03-01 10:00;2024-03-01;21.5;1234;ok;ann@example.com\n"
+          + "south;S-3;2024-03-01T10:00:00Z;2024-03-01;hot;5;ok;cy@example.com\n"
+          + "south;S-3;2024-03-01T11:00:00Z;2024-03-01;500;5;ok;cy@example.com\n"
+          + "south;S-4;2024-03-01T10:00:00Z;2024-03-01;20;5;broken;cy@example.com\n"
+          + "south;;2024-03-01T10:00:00Z;2024-03-01;20;5;ok;cy@example.com\n"
+          + "south;S-5;2024-03-01T12:00:00Z\n"
+          + "\"south\";\"S-6\";2024-03-01T13:00:00+01:00;20240301;-3.5;0;fault;dee@example.com\n"
+          + "\n";
+
+  @BeforeAll
+  static void tenants() {
+    a = Fixtures.tenant("data-a");
+    b = Fixtures.tenant("data-b");
+    engineer = Fixtures.member(a, "engineer", "data-engineer");
+    analyst = Fixtures.member(a, "analyst", "analyst");
+    engineerOfB = Fixtures.member(b, "engineer", "data-engineer");
+    for (Fixtures.TestTenant t : List.of(a, b)) {
+      String token = t == a ? engineer : engineerOfB;
+      Reply term =
+          Api.post(
+              "/api/tenants/" + t.slug() + "/glossary",
+              token,
+              "{\"term\":\"sensor_status\",\"definition\":\"Health a sensor reports\","
+                  + "\"dataType\":\"string\",\"allowedValues\":[\"ok\",\"warn\",\"fault\"]}");
+      assertThat(term.status()).as(term.toString()).isEqualTo(201);
+      Reply made = Api.post(path(t, ""), token, READINGS);
+      assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    }
+  }
+
+  /** The readings declaration under another name, with extra members. */
+  static String readings(String name, String extraMembers) {
+    return READINGS.replace("sensor_readings", name).replaceFirst("\\}$", extraMembers + "}");
+  }
+
+  static String path(Fixtures.TestTenant t, String rest) {
+    return "/api/tenants/" + t.slug() + "/datasets" + rest;
+  }
+
+  static Reply upload(String token, Fixtures.TestTenant t, String dataset, String csv) {
+    return upload(token, t, dataset, csv, Map.of());
+  }
+
+  static Reply upload(
+      String token, Fixtures.TestTenant t, String dataset, String csv, Map<String, String> h) {
+    return Api.upload(
+        path(t, "/" + dataset + "/uploads?fileName=readings.csv"),
+        token,
+        CSV,
+        csv.getBytes(StandardCharsets.UTF_8),
+        h);
+  }
+
+  static List<JsonObject> items(Reply r) {
+    return r.json().getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
+  }
+
+  @Test
+  void aMessyFileLandsAsOneVersionWithExactCountsAndItsBadRowsInQuarantine() {
+    Reply made = Api.post(path(a, ""), engineer, readings("messy_readings", ""));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+
+    Reply up = upload(engineer, a, "messy_readings", MESSY);
+    assertThat(up.status()).as(up.toString()).isEqualTo(201);
+    JsonObject u = up.json();
+    assertThat(u.getString("status")).isEqualTo("committed");
+    assertThat(u.getInt("rowsRead")).isEqualTo(10);
+    assertThat(u.getInt("rowsWritten")).isEqualTo(4);
+    assertThat(u.getInt("rowsQuarantined")).isEqualTo(5);
+    assertThat(u.getInt("rowsDeduplicated")).isEqualTo(1);
+    assertThat(u.getInt("blankLines")).isEqualTo(2);
+    assertThat(u.getJsonObject("failuresByRule").keySet())
+        .containsExactlyInAnyOrder("type", "range", "contract", "key", "structure");
+
+    List<JsonObject> versions = items(Api.get(path(a, "/messy_readings/versions"), analyst));
+    assertThat(versions).hasSize(1);
+    assertThat(versions.get(0).getBoolean("current")).isTrue();
+    assertThat(versions.get(0).getString("source")).isEqualTo("upload");
+    assertThat(versions.get(0).getInt("rowsWritten")).isEqualTo(4);
+    assertThat(versions.get(0).getInt("rowsQuarantined")).isEqualTo(5);
+    assertThat(versions.get(0).getInt("totalRows")).isEqualTo(4);
+    assertThat(versions.get(0).getString("uploadId")).isEqualTo(u.getString("id"));
+
+    Reply rows = Api.get(path(a, "/messy_readings/rows?limit=100"), engineer);
+    assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
+    List<JsonObject> r = items(rows, "rows");
+    assertThat(r).hasSize(4);
+    JsonObject s1at11 =
+        r.stream()
+            .filter(x -> x.getString("read_at").equals("2024-03-01T11:00:00Z"))
+            .filter(x -> x.getString("sensor_id").equals("S-1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(s1at11.getJsonNumber("temperature").doubleValue()).isBetween(21.11, 21.12);
+    assertThat(s1at11.getJsonNumber("energy").longValue()).isEqualTo(2000);
+    assertThat(s1at11.getString("service_date")).isEqualTo("2024-03-01");
+    assertThat(s1at11.getString("operator_email")).isEqualTo("ann@example.com");
+
+    Reply quarantine = Api.get(path(a, "/messy_readings/quarantine"), engineer);
+    assertThat(quarantine.status()).as(quarantine.toString()).isEqualTo(200);
+    List<JsonObject> q = items(quarantine);
+    assertThat(q).hasSize(5);
+    assertThat(quarantine.json().getInt("open")).isEqualTo(5);
+    JsonObject hot = q.stream().filter(x -> x.getString("rule").equals("type")).findFirst().get();
+    assertThat(hot.getString("reason")).contains("temperature").contains("hot");
+    assertThat(hot.getJsonObject("raw").getString("Temperature")).isEqualTo("hot");
+    assertThat(hot.getJsonNumber("sourceRow").longValue()).isEqualTo(7);
+
+    Reply audit =
+        Api.get("/api/tenants/" + a.slug() + "/audit?action=dataset.*&size=100", a.adminToken());
+    assertThat(
+            items(audit).stream()
+                .filter(e -> e.getString("target").equals("messy_readings"))
+                .map(e -> e.getString("action")))
+        .containsExactly("dataset.upload", "dataset.create");
+  }
+
+  static List<JsonObject> items(Reply r, String member) {
+    return r.json().getJsonArray(member).stream().map(JsonValue::asJsonObject).toList();
+  }
+
+  @Test
+  void versionsTravelInTimeRollBackAndEvolveTheSchema() {
+    Api.post(path(a, ""), engineer, readings("travel", ""));
+    Reply first = upload(engineer, a, "travel", MESSY);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    long v1 = first.json().getJsonNumber("version").longValue();
+
+    String more =
+        "site,sensor_id,read_at,temperature (°F),humidity\n"
+            + "north,S-7,2024-03-02T00:00:00Z,68,41.5\n"
+            + "north,S-8,2024-03-02T00:00:00Z,212,40\n"
+            + "north,S-1,2024-03-01T10:00:00Z,70,39\n";
+    Reply second = upload(engineer, a, "travel", more);
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    assertThat(second.json().getInt("rowsWritten")).isEqualTo(2);
+    assertThat(second.json().getInt("rowsDeduplicated")).isEqualTo(1);
+    assertThat(second.json().getJsonArray("addedColumns").getString(0))
+        .isEqualTo("humidity decimal");
+
+    Reply now = Api.get(path(a, "/travel/rows"), engineer);
+    assertThat(now.json().getInt("totalRows")).isEqualTo(6);
+    assertThat(now.json().getJsonArray("columns").getValuesAs(JsonValue::toString))
+        .contains("\"humidity\"");
+    JsonObject s8 =
+        items(now, "rows").stream()
+            .filter(x -> x.getString("sensor_id").equals("S-8"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(s8.getJsonNumber("temperature").doubleValue()).isEqualTo(100.0);
+
+    Reply then = Api.get(path(a, "/travel/rows?version=" + v1), engineer);
+    assertThat(then.status()).as(then.toString()).isEqualTo(200);
+    assertThat(then.json().getInt("totalRows")).isEqualTo(4);
+    assertThat(items(then, "rows")).hasSize(4);
+    assertThat(then.json().getJsonArray("columns").getValuesAs(JsonValue::toString))
+        .doesNotContain("\"humidity\"");
+
+    Reply back = Api.post(path(a, "/travel/rollback"), engineer, "{\"version\":" + v1 + "}");
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(Api.get(path(a, "/travel/rows"), analyst).json().getInt("totalRows")).isEqualTo(4);
+    List<JsonObject> versions = items(Api.get(path(a, "/travel/versions"), analyst));
+    assertThat(versions).hasSize(2);
+    assertThat(
+            versions.stream()
+                .filter(v -> v.getBoolean("current"))
+                .map(v -> v.getJsonNumber("id").longValue()))
+        .containsExactly(v1);
+
+    assertThat(Api.get(path(a, "/travel/rows?version=42"), engineer).status()).isEqualTo(404);
+    Reply contract = Api.get(path(a, "/travel"), analyst);
+    assertThat(contract.json().getJsonObject("contract").getJsonArray("columns")).hasSize(9);
+
+    Reply audit =
+        Api.get("/api/tenants/" + a.slug() + "/audit?action=dataset.*&size=100", a.adminToken());
+    assertThat(
+            items(audit).stream()
+                .filter(e -> e.getString("target").equals("travel"))
+                .map(e -> e.getString("action")))
+        .containsExactly(
+            "dataset.rollback",
+            "dataset.upload",
+            "dataset.schema.evolve",
+            "dataset.upload",
+            "dataset.create");
+  }
+
+  @Test
+  void aRetriedUploadWithTheSameIdempotencyKeyWritesNothingTwice() {
+    Api.post(path(a, ""), engineer, readings("retried", ""));
+    Map<String, String> key = Map.of("Idempotency-Key", "nightly-2024-03-01");
+    Reply first = upload(engineer, a, "retried", MESSY, key);
+    Reply again = upload(engineer, a, "retried", MESSY, key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
+    assertThat(again.json().getString("id")).isEqualTo(first.json().getString("id"));
+    assertThat(items(Api.get(path(a, "/retried/versions"), engineer))).hasSize(1);
+    assertThat(Api.get(path(a, "/retried/rows"), engineer).json().getInt("totalRows")).isEqualTo(4);
+  }
+
+  @Test
+  void filesThatCannotGoInAreRefusedWholeWithAReasonAndLeaveNoVersion() {
+    Api.post(path(a, ""), engineer, readings("strict_one", ",\"schemaEvolution\":\"strict\""));
+    Reply unknown =
+        upload(
+            engineer, a, "strict_one", "site,sensor_id,read_at,colour\nnorth,S-1,2024-03-01,red\n");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unknown.json().getString("detail")).contains("colour").contains("strict");
+
+    Reply missing = upload(engineer, a, "strict_one", "sensor_id,read_at\nS-1,2024-03-01\n");
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.json().getString("detail")).contains("site");
+
+    Reply noType =
+        Api.upload(
+            path(a, "/strict_one/uploads"), engineer, "application/pdf", new byte[] {1}, Map.of());
+    assertThat(noType.status()).isIn(400, 415);
+
+    assertThat(items(Api.get(path(a, "/strict_one/versions"), engineer))).isEmpty();
+    List<JsonObject> uploads = items(Api.get(path(a, "/strict_one/uploads"), engineer));
+    assertThat(uploads).extracting(x -> x.getString("status")).containsOnly("rejected");
+    assertThat(uploads.get(0).getString("problem")).isNotBlank();
+  }
+
+  @Test
+  void badDeclarationsAreRefusedWithEveryFieldNamed() {
+    Reply r =
+        Api.post(
+            path(a, ""),
+            engineer,
+            "{\"name\":\"X\",\"columns\":[{\"name\":\"a\",\"type\":\"money\"},"
+                + "{\"name\":\"b\",\"type\":\"string\",\"term\":\"nope\"}],"
+                + "\"primaryKey\":[\"zz\"],\"partitioning\":[\"day(a)\"],\"freshness\":\"soon\"}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().getJsonObject("errors").keySet())
+        .contains(
+            "name",
+            "columns[0].type",
+            "columns[1].term",
+            "primaryKey",
+            "partitioning[0]",
+            "freshness");
+    assertThat(Api.post(path(a, ""), engineer, READINGS).status()).isEqualTo(409);
+  }
+
+  @Test
+  void analystsReadWithPersonalDataMaskedButCannotWrite() {
+    upload(engineer, a, "sensor_readings", MESSY);
+    Reply rows = Api.get(path(a, "/sensor_readings/rows"), analyst);
+    assertThat(rows.status()).isEqualTo(200);
+    assertThat(items(rows, "rows")).isNotEmpty();
+    assertThat(items(rows, "rows"))
+        .allSatisfy(x -> assertThat(x.getString("operator_email")).isEqualTo("•••"));
+    assertThat(rows.json().getJsonArray("maskedColumns").getString(0)).isEqualTo("operator_email");
+
+    assertThat(upload(analyst, a, "sensor_readings", MESSY).status()).isEqualTo(403);
+    assertThat(Api.get(path(a, "/sensor_readings/quarantine"), analyst).status()).isEqualTo(403);
+    assertThat(Api.delete(path(a, "/sensor_readings"), analyst).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theDatasetsFilesAreEncryptedWithTheTenantsKey() throws IOException {
+    Api.post(path(a, ""), engineer, readings("sealed", ""));
+    assertThat(upload(engineer, a, "sealed", MESSY).status()).isEqualTo(201);
+    Path area = Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", a.id(), "warehouse");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(area)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).anyMatch(p -> p.toString().endsWith(".parquet"));
+    assertThat(files).anyMatch(p -> p.toString().endsWith(".metadata.json"));
+    for (Path f : files) {
+      String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+      assertThat(bytes)
+          .as(f.toString())
+          .doesNotContain("PAR1", "ann@example.com", "S-6", "\"format-version\"");
+    }
+  }
+
+  @Test
+  void twoTenantsNeverSeeEachOthersDatasets() throws SQLException {
+    upload(engineer, a, "sensor_readings", MESSY);
+    // Same name in B, separate data: B's is empty.
+    assertThat(Api.get(path(b, "/sensor_readings"), engineerOfB).json().getInt("rows")).isZero();
+    assertThat(Api.get(path(b, "/sensor_readings/rows"), engineerOfB).json().getInt("totalRows"))
+        .isZero();
+    // A's people are not members of B: 404, as if B did not exist.
+    assertThat(Api.get(path(b, ""), engineer).status()).isEqualTo(404);
+    assertThat(Api.get(path(b, "/sensor_readings/rows"), engineer).status()).isEqualTo(404);
+    assertThat(upload(engineer, b, "sensor_readings", MESSY).status()).isEqualTo(404);
+    // A dataset only A has is not found in B.
+    Api.post(path(a, ""), engineer, readings("only_in_a", ""));
+    assertThat(Api.get(path(b, "/only_in_a"), engineerOfB).status()).isEqualTo(404);
+    assertThat(items(Api.get(path(b, ""), engineerOfB)))
+        .extracting(x -> x.getString("name"))
+        .doesNotContain("only_in_a");
+
+    // Below the API: in B's scope the catalog rows of A do not exist.
+    try (Connection c = Db.appRole()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement("select set_config('millwright.tenant_id', ?, true)")) {
+        s.setString(1, b.id());
+        s.execute();
+      }
+      assertThat(Db.count(c, "select count(*) from dataset where tenant_id = ?::uuid", a.id()))
+          .isZero();
+      assertThat(
+              Db.count(c, "select count(*) from dataset_upload where tenant_id = ?::uuid", a.id()))
+          .isZero();
+      assertThat(
+              Db.count(
+                  c, "select count(*) from dataset_quarantine where tenant_id = ?::uuid", a.id()))
+          .isZero();
+      assertThat(Db.count(c, "select count(*) from dataset")).isEqualTo(1);
+      c.rollback();
+    }
+    // And B's table lives under B's own storage area, away from A's.
+    assertThat(Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", b.id(), "warehouse"))
+        .isDirectory();
+  }
+}
