@@ -136,8 +136,9 @@ public record DatasetContract(
     DatasetSpec.Retention retention = spec.retention();
     if (retention != null
         && ((retention.keepVersions() != null && retention.keepVersions() < 1)
-            || (retention.keepDays() != null && retention.keepDays() < 1))) {
-      errors.put("retention", "keep at least 1 version and at least 1 day");
+            || (retention.keepDays() != null && retention.keepDays() < 0))) {
+      errors.put(
+          "retention", "keep at least 1 version, and 0 or more days (0: only the count counts)");
     }
     Duration freshness = null;
     if (spec.freshness() != null && !spec.freshness().isBlank()) {

@@ -54,6 +54,7 @@ public class DatasetsResource {
   @Inject DatasetStore store;
   @Inject Quarantine quarantine;
   @Inject DatasetTables tables;
+  @Inject DatasetMaintenance maintenance;
   @Inject RequestContext context;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
@@ -329,6 +330,61 @@ public class DatasetsResource {
     }
     return version(
         datasets.rollback(tenant(), name, body.version(), context.requireCaller(), context));
+  }
+
+  /** Request body of an erasure. */
+  public record ErasureRequest(Map<String, Object> where, Boolean purgeHistory) {}
+
+  @POST
+  @Path("{name}/erasures")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Erase the rows matching a predicate (e.g. one customer's) from the current version on;"
+              + " purgeHistory also expires earlier versions so no version holds them. Audited.")
+  public Map<String, Object> erase(
+      @PathParam("slug") String slug, @PathParam("name") String name, ErasureRequest body) {
+    if (body == null || body.where() == null) {
+      throw new ProblemException(
+          Problem.invalidFields(
+              Map.of(
+                  "where",
+                  "which rows, e.g. {\"column\":\"customer_id\",\"op\":\"=\",\"value\":\"C-1\"}")));
+    }
+    DatasetMaintenance.Outcome outcome =
+        maintenance.erase(
+            tenant(),
+            name,
+            body.where(),
+            Boolean.TRUE.equals(body.purgeHistory()),
+            context.requireCaller(),
+            context);
+    maintenance.deleteFiles(tenant(), outcome.obsoleteFiles());
+    return outcome.summary();
+  }
+
+  @POST
+  @Path("{name}/compaction")
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(summary = "Merge the dataset's small files (same rows, fewer files, faster scans).")
+  public Map<String, Object> compact(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return maintenance.compact(tenant(), name, context.requireCaller(), context).summary();
+  }
+
+  @POST
+  @Path("{name}/retention")
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Expire the versions the dataset's retention policy no longer keeps, and their files.")
+  public Map<String, Object> retention(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    DatasetMaintenance.Outcome outcome =
+        maintenance.applyRetention(tenant(), name, context.requireCaller(), context);
+    maintenance.deleteFiles(tenant(), outcome.obsoleteFiles());
+    return outcome.summary();
   }
 
   @GET

@@ -376,4 +376,123 @@ class DatasetsIT {
     assertThat(Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", b.id(), "warehouse"))
         .isDirectory();
   }
+
+  static Reply sql(Fixtures.TestTenant t, String token, String query) {
+    return Api.post(
+        "/api/tenants/" + t.slug() + "/sql", token, "{\"sql\":" + Json.quote(query) + "}");
+  }
+
+  @Test
+  void sqlAnswersOverAVersionAndAnErasureIsGoneFromEveryLaterRead() {
+    Api.post(path(a, ""), engineer, readings("erasable", ""));
+    long v1 = upload(engineer, a, "erasable", MESSY).json().getJsonNumber("version").longValue();
+
+    Reply counts =
+        sql(a, analyst, "select sensor_id, count(*) as n from erasable group by 1 order by 1");
+    assertThat(counts.status()).as(counts.toString()).isEqualTo(200);
+    assertThat(counts.json().getJsonArray("columns").getString(0)).isEqualTo("sensor_id");
+    assertThat(counts.json().getJsonArray("rows").toString())
+        .isEqualTo("[[\"S-1\",2],[\"S-2\",1],[\"S-6\",1]]");
+    // Personal data is masked for analysts in SQL as in previews.
+    Reply emails = sql(a, analyst, "select distinct operator_email from erasable");
+    assertThat(emails.json().getJsonArray("rows").toString()).isEqualTo("[[\"•••\"]]");
+
+    Reply erased =
+        Api.post(
+            path(a, "/erasable/erasures"),
+            engineer,
+            "{\"where\":{\"column\":\"operator_email\",\"op\":\"=\","
+                + "\"value\":\"ann@example.com\"}}");
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+    assertThat(erased.json().getInt("rowsErased")).isEqualTo(2);
+
+    Reply after =
+        sql(a, engineer, "select count(*) from erasable where operator_email = 'ann@example.com'");
+    assertThat(after.json().getJsonArray("rows").toString()).isEqualTo("[[0]]");
+    assertThat(Api.get(path(a, "/erasable/rows"), engineer).json().getInt("totalRows"))
+        .isEqualTo(2);
+    // The earlier version still holds them until history is purged...
+    Reply then =
+        Api.post(
+            "/api/tenants/" + a.slug() + "/sql",
+            engineer,
+            "{\"sql\":\"select count(*) from erasable\",\"versions\":{\"erasable\":" + v1 + "}}");
+    assertThat(then.json().getJsonArray("rows").toString()).isEqualTo("[[4]]");
+    // ...which an erasure of personal data asks for: then no version has them.
+    Reply purged =
+        Api.post(
+            path(a, "/erasable/erasures"),
+            engineer,
+            "{\"where\":{\"column\":\"sensor_id\",\"op\":\"=\",\"value\":\"S-2\"},"
+                + "\"purgeHistory\":true}");
+    assertThat(purged.status()).as(purged.toString()).isEqualTo(200);
+    assertThat(purged.json().getInt("versionsExpired")).isEqualTo(2);
+    assertThat(items(Api.get(path(a, "/erasable/versions"), engineer))).hasSize(1);
+    assertThat(
+            Api.post(
+                    "/api/tenants/" + a.slug() + "/sql",
+                    engineer,
+                    "{\"sql\":\"select 1 from erasable\",\"versions\":{\"erasable\":" + v1 + "}}")
+                .status())
+        .isEqualTo(404);
+
+    Reply audit =
+        Api.get("/api/tenants/" + a.slug() + "/audit?action=dataset.erase&size=10", a.adminToken());
+    assertThat(items(audit)).hasSize(2);
+    // Details are the canonical JSON text the audit chain hashes.
+    assertThat(Json.object(items(audit).get(1).getString("details")).getString("predicate"))
+        .startsWith("operator_email =")
+        .doesNotContain("ann@example.com");
+  }
+
+  @Test
+  void sqlCannotReachAnotherTenantOrTheHost() {
+    upload(engineer, a, "sensor_readings", MESSY);
+    Api.post(path(a, ""), engineer, readings("a_secret", ""));
+    upload(engineer, a, "a_secret", MESSY);
+    // B asks for A's dataset by name: it does not exist for B.
+    Reply byName = sql(b, engineerOfB, "select * from a_secret");
+    assertThat(byName.status()).isEqualTo(400);
+    assertThat(byName.json().getString("detail")).contains("a_secret");
+    // B's own dataset of the same name is B's (empty), never A's rows.
+    Reply same = sql(b, engineerOfB, "select count(*) from sensor_readings");
+    assertThat(same.json().getJsonArray("rows").toString()).isEqualTo("[[0]]");
+    // Files: A's warehouse, the host, writing, extensions.
+    String aWarehouse =
+        Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", a.id(), "warehouse").toString();
+    for (String attempt :
+        List.of(
+            "select * from read_parquet('" + aWarehouse + "/**/*.parquet')",
+            "select * from read_csv('/etc/passwd')",
+            "select * from glob('" + aWarehouse + "/*')",
+            "copy (select 1) to '/tmp/millwright-leak.csv'",
+            "install httpfs")) {
+      Reply r = sql(b, engineerOfB, attempt);
+      assertThat(r.status()).as(attempt + " -> " + r).isEqualTo(400);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+    assertThat(Path.of("/tmp/millwright-leak.csv")).doesNotExist();
+    // And A's people cannot query B at all.
+    assertThat(sql(b, engineer, "select 1").status()).isEqualTo(404);
+  }
+
+  @Test
+  void retentionExpiresVersionsBeyondThePolicy() {
+    Api.post(
+        path(a, ""),
+        engineer,
+        readings("kept_short", ",\"retention\":{\"keepVersions\":1,\"keepDays\":0}"));
+    upload(engineer, a, "kept_short", MESSY);
+    upload(engineer, a, "kept_short", MESSY.replace("S-6", "S-60"));
+    assertThat(items(Api.get(path(a, "/kept_short/versions"), engineer))).hasSize(2);
+    Reply applied = Api.post(path(a, "/kept_short/retention"), engineer, "{}");
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+    assertThat(applied.json().getInt("versionsExpired")).isEqualTo(1);
+    assertThat(applied.json().getInt("filesDeleted")).isPositive();
+    List<JsonObject> left = items(Api.get(path(a, "/kept_short/versions"), engineer));
+    assertThat(left).hasSize(1);
+    assertThat(left.get(0).getBoolean("current")).isTrue();
+    assertThat(Api.get(path(a, "/kept_short/rows"), engineer).json().getInt("totalRows"))
+        .isEqualTo(5);
+  }
 }
