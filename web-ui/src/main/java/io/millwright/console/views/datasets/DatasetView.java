@@ -217,7 +217,15 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
     }
     grid.setItems(versions);
     grid.setHeight("24rem");
-    return grid;
+    Span count =
+        new Span(
+            versions.size()
+                + (versions.size() == 1 ? " version" : " versions")
+                + (writer() && versions.size() > 1
+                    ? "; rolling back makes an earlier one current and keeps the rest."
+                    : "."));
+    count.setId("versions-count");
+    return new VerticalLayout(count, grid);
   }
 
   private Component rollbackButton(DatasetVersionRow version) {
