@@ -105,7 +105,6 @@ public class DatasetUploadView extends VerticalLayout implements BeforeEnterObse
     if (!received.present()) {
       return;
     }
-    status.setText("Reading the start of " + received.fileName() + "…");
     try (InputStream body = received.open()) {
       UploadPreview p = uploads.preview(tenant.slug(), name, received.fileName(), body);
       showPreview(p);

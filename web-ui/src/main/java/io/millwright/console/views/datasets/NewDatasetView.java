@@ -111,7 +111,6 @@ public class NewDatasetView extends VerticalLayout implements BeforeEnterObserve
     if (!sample.present()) {
       return;
     }
-    inferStatus.setText("Reading the start of " + sample.fileName() + "…");
     try (InputStream body = sample.open()) {
       UploadPreview p = uploads.preview(tenant.slug(), null, sample.fileName(), body);
       columns.replaceAll(p.inferredColumns());
