@@ -3,6 +3,10 @@ package io.millwright.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,11 +15,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's main journey, in a real browser against the real platform: a platform admin makes a
  * tenant, its admin invites people, an analyst is refused what is not theirs, an auditor checks the
- * trail. Each step is a test in order; later steps need the earlier ones.
+ * trail, a data engineer declares a dataset and writes a messy file into it. Each step is a test in
+ * order; later steps need the earlier ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(FailureScreenshots.class)
@@ -26,6 +32,7 @@ class ConsoleJourneyIT {
   static final String ADMIN_EMAIL = "admin@" + SLUG + ".example.com";
   static final String ANALYST_EMAIL = "analyst@" + SLUG + ".example.com";
   static final String AUDITOR_EMAIL = "auditor@" + SLUG + ".example.com";
+  static final String ENGINEER_EMAIL = "engineer@" + SLUG + ".example.com";
   static final String NEW_PASSWORD = "Journey-" + RUN + "-Passw0rd";
 
   static Browser browser;
@@ -182,6 +189,71 @@ class ConsoleJourneyIT {
     new KeycloakLoginPage(page).signIn(ANALYST_EMAIL, NEW_PASSWORD);
     page.waitForURL(url -> url.endsWith("/t/beta-" + RUN + "/members"));
     new MembersPage(page);
+    page.context().close();
+  }
+
+  @Test
+  @Order(7)
+  void dataEngineerDeclaresADatasetAndWritesAMessyFileIntoIt(@TempDir Path files)
+      throws IOException {
+    // Clean rows to propose the columns: site (string), read_on (date), kwh (decimal).
+    Path sample =
+        Files.writeString(
+            files.resolve("readings-sample.csv"),
+            "site,read_on,kwh\nNorth,2026-11-01,12.5\nSouth,2026-11-01,7\n",
+            StandardCharsets.UTF_8);
+    // 6 rows and a blank line: one not a number and one without its key go to quarantine, one
+    // repeats a key and is deduplicated, three are written.
+    Path messy =
+        Files.writeString(
+            files.resolve("readings-november.csv"),
+            "site,read_on,kwh\n"
+                + "North,2026-11-01,12.5\n"
+                + "South,2026-11-01,not a number\n"
+                + "East,2026-11-02,7.25\n"
+                + "\n"
+                + "North,2026-11-01,12.5\n"
+                + ",2026-11-03,3\n"
+                + "West,2026-11-03,4\n",
+            StandardCharsets.UTF_8);
+
+    Page admin = browser.newPerson(1280, 800);
+    ConsolePage.open(admin, "t/" + SLUG + "/members");
+    new KeycloakLoginPage(admin).signIn(ADMIN_EMAIL, NEW_PASSWORD);
+    String engineerPassword = new MembersPage(admin).invite(ENGINEER_EMAIL, "data-engineer");
+    admin.context().close();
+
+    Page page = browser.newPerson(1280, 800);
+    ConsolePage.open(page, "t/" + SLUG);
+    new KeycloakLoginPage(page)
+        .signIn(ENGINEER_EMAIL, engineerPassword)
+        .chooseNewPassword(NEW_PASSWORD);
+    ConsolePage home = new ConsolePage(page);
+    home.waitFor("#nav-datasets");
+    home.nav("nav-datasets").click();
+    DatasetsPage datasets = new DatasetsPage(page);
+
+    datasets.createFromSample(
+        "meter_readings", "Daily meter readings per site", sample, "site", "read_on");
+    Screenshots.take(page, "dataset-created");
+
+    datasets.uploadAndWrite(messy);
+    assertThat(datasets.rowsRead()).isEqualTo(6);
+    assertThat(datasets.rowsWritten()).isEqualTo(3);
+    assertThat(datasets.rowsQuarantined()).isEqualTo(2);
+    assertThat(datasets.rowsDeduplicated()).isEqualTo(1);
+    Screenshots.take(page, "dataset-upload-result");
+
+    datasets.openWrittenDataset();
+    assertThat(datasets.previewInfo()).contains("of 3 rows");
+    assertThat(datasets.previewShows("West")).isTrue();
+    assertThat(datasets.previewShows("East")).isTrue();
+    Screenshots.take(page, "dataset-preview");
+    assertThat(datasets.versionsCount()).startsWith("1 version");
+    Screenshots.take(page, "dataset-versions");
+
+    home.nav("nav-datasets").click();
+    assertThat(new DatasetsPage(page).lists("meter_readings")).isTrue();
     page.context().close();
   }
 }

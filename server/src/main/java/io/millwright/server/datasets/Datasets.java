@@ -10,6 +10,7 @@ import io.millwright.server.security.Caller;
 import io.millwright.server.security.RequestContext;
 import io.millwright.server.tenants.TenantStorage;
 import io.millwright.tenancy.TenantId;
+import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Snapshot;
@@ -40,6 +42,10 @@ import org.apache.iceberg.types.Types;
 public class Datasets {
 
   public static final int MAX_PREVIEW_ROWS = 1000;
+
+  /** Who may declare, upload, roll back and delete datasets, read quarantine and see PII values. */
+  public static final Set<TenantRole> WRITERS =
+      Set.of(TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
 
   @Inject DatasetStore store;
   @Inject DatasetTables tables;

@@ -1,8 +1,5 @@
 package io.millwright.server.datasets;
 
-import io.millwright.server.datasets.ingest.DateOrder;
-import io.millwright.server.datasets.ingest.ParseOptions;
-import io.millwright.server.datasets.ingest.SourceFormat;
 import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.RequestContext;
@@ -26,12 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.iceberg.Table;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,9 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetsResource {
-
-  private static final Set<TenantRole> WRITERS =
-      Set.of(TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
 
   @Inject Datasets datasets;
   @Inject DatasetUploads uploads;
@@ -108,7 +99,8 @@ public class DatasetsResource {
       @QueryParam("sheet") String sheet,
       InputStream body) {
     UploadRequest request =
-        request(contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+        UploadRequest.of(
+            contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
     return uploads.preview(tenant(), null, body, request);
   }
 
@@ -164,7 +156,7 @@ public class DatasetsResource {
           Problem.invalidFields(Map.of("Idempotency-Key", "1 to 200 characters")));
     }
     UploadRequest request =
-        request(
+        UploadRequest.of(
             contentType,
             fileName,
             idempotencyKey,
@@ -222,7 +214,8 @@ public class DatasetsResource {
       @QueryParam("sheet") String sheet,
       InputStream body) {
     UploadRequest request =
-        request(contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+        UploadRequest.of(
+            contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
     return uploads.preview(tenant(), name, body, request);
   }
 
@@ -288,28 +281,14 @@ public class DatasetsResource {
     TenantId tenant = tenant();
     Dataset dataset = datasets.get(tenant, name);
     Datasets.Preview preview = datasets.preview(tenant, name, version, limit);
-    boolean masked = !mayWrite();
-    List<String> pii =
-        dataset.contract().columns().stream().filter(Column::pii).map(Column::name).toList();
-    List<Map<String, Object>> rows = preview.rows();
-    if (masked && !pii.isEmpty()) {
-      rows =
-          rows.stream()
-              .map(
-                  r -> {
-                    Map<String, Object> m = new LinkedHashMap<>(r);
-                    pii.forEach(c -> m.computeIfPresent(c, (k, v) -> "•••"));
-                    return m;
-                  })
-              .toList();
-    }
+    PiiMask.Shown shown = PiiMask.apply(dataset.contract(), preview, mayWrite());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("version", preview.version());
     out.put("columns", preview.columns());
     out.put("totalRows", preview.totalRows());
-    out.put("rows", rows);
-    if (masked && !pii.isEmpty()) {
-      out.put("maskedColumns", pii);
+    out.put("rows", shown.rows());
+    if (!shown.maskedColumns().isEmpty()) {
+      out.put("maskedColumns", shown.maskedColumns());
     }
     return out;
   }
@@ -417,70 +396,13 @@ public class DatasetsResource {
     return Map.of("items", entries, "open", quarantine.countOpen(tenant, d.id()));
   }
 
-  private UploadRequest request(
-      String contentType,
-      String fileName,
-      String idempotencyKey,
-      String dateOrder,
-      String decimalSeparator,
-      String zone,
-      String delimiter,
-      String sheet) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    SourceFormat format = SourceFormat.of(contentType, fileName).orElse(null);
-    if (format == null) {
-      errors.put(
-          "Content-Type",
-          "send text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or"
-              + " application/x-ndjson, or name the file (fileName=...csv|.xlsx|.jsonl)");
-    }
-    DateOrder order = DateOrder.DMY;
-    if (dateOrder != null) {
-      try {
-        order = DateOrder.valueOf(dateOrder.trim().toUpperCase(java.util.Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        errors.put("dateOrder", "DMY (01/03/2024 is 1 March) or MDY (3 January)");
-      }
-    }
-    char separator = '.';
-    if (decimalSeparator != null) {
-      if (decimalSeparator.equals(".") || decimalSeparator.equals(",")) {
-        separator = decimalSeparator.charAt(0);
-      } else {
-        errors.put("decimalSeparator", "'.' or ','");
-      }
-    }
-    ZoneId zoneId = ZoneId.of("UTC");
-    if (zone != null) {
-      try {
-        zoneId = ZoneId.of(zone.trim());
-      } catch (DateTimeException e) {
-        errors.put("zone", "a time zone such as Europe/Berlin or UTC");
-      }
-    }
-    Character delim = null;
-    if (delimiter != null) {
-      String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
-      if (d.length() == 1 && ",;\t|".contains(d)) {
-        delim = d.charAt(0);
-      } else {
-        errors.put("delimiter", "one of , ; | or tab");
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ProblemException(Problem.invalidFields(errors));
-    }
-    return new UploadRequest(
-        format, fileName, idempotencyKey, new ParseOptions(order, separator, zoneId), delim, sheet);
-  }
-
   private TenantId tenant() {
     return context.requireTenant().tenantId();
   }
 
   private boolean mayWrite() {
     TenantAccess access = context.requireTenant();
-    return access.holdsAny(WRITERS);
+    return access.holdsAny(Datasets.WRITERS);
   }
 
   private Map<String, Object> summary(Dataset d, Table table) {

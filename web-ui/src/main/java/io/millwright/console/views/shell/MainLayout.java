@@ -95,6 +95,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     if (tenant != null) {
       String base = "t/" + tenant.slug();
       nav.addItem(item("Home", base, "nav-home"));
+      // Every member reads datasets; the pages offer writing only to writers.
+      nav.addItem(item("Datasets", base + "/datasets", "nav-datasets"));
       if (tenant.holdsAny(TenantRole.TENANT_ADMIN, TenantRole.AUDITOR)) {
         nav.addItem(item("Members", base + "/members", "nav-members"));
       }

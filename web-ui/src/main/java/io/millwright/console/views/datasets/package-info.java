@@ -1,0 +1,6 @@
+/**
+ * A tenant's datasets in the console: the list, one dataset (schema, preview with time travel,
+ * versions with rollback, uploads, quarantine), uploading a file and declaring a new dataset. Views
+ * build layout and call the dataset ports; rules (masking, validation, roles) stay on the server.
+ */
+package io.millwright.console.views.datasets;
