@@ -68,7 +68,9 @@ public class ConsoleFilter extends HttpFilter {
         || path.equals("/login")
         || path.startsWith("/oidc/")
         || path.equals("/logout")
-        || path.startsWith("/VAADIN/")
+        // Static bundle files only: /VAADIN/dynamic/ serves uploads and downloads on behalf of a
+        // person, so it needs their sign-in like any page.
+        || (path.startsWith("/VAADIN/") && !path.startsWith("/VAADIN/dynamic/"))
         || path.startsWith("/styles/")
         || path.equals("/favicon.ico")
         || path.equals("/sw.js")

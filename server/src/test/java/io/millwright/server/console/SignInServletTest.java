@@ -43,7 +43,15 @@ class SignInServletTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/admin/tenants", "/t/acme/members", "/apix", "/loginx"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/admin/tenants",
+        "/t/acme/members",
+        "/apix",
+        "/loginx",
+        "/VAADIN/dynamic/resource/1/x/upload"
+      })
   void consolePagesAreGuarded(String path) {
     assertThat(ConsoleFilter.passesUnguarded(path)).isFalse();
   }

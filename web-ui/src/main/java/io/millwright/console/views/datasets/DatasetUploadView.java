@@ -161,7 +161,8 @@ public class DatasetUploadView extends VerticalLayout implements BeforeEnterObse
             + " into "
             + name
             + ": rows are standardized, checked, deduplicated and committed as one new version…");
-    write.getElement().executeJs("return 0").then(Integer.class, ignored -> runWrite());
+    // On the status text, not the button: Vaadin drops replies addressed to a disabled element.
+    status.getElement().executeJs("return 0").then(Integer.class, ignored -> runWrite());
   }
 
   private void runWrite() {
