@@ -99,7 +99,11 @@ class UploadCrashIT {
                     () -> stalling(rows(1000, 60_000), release)))
             .build();
     CompletableFuture<HttpResponse<String>> inFlight =
-        HttpClient.newHttpClient().sendAsync(cutOff, HttpResponse.BodyHandlers.ofString());
+        // HTTP/1.1: an h2c upgrade would make the server read the whole body before dispatching.
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .sendAsync(cutOff, HttpResponse.BodyHandlers.ofString());
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(
