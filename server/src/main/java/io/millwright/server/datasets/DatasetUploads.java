@@ -58,6 +58,8 @@ public class DatasetUploads {
   static final int PREVIEW_ROWS = 50;
 
   @Inject UploadCommits commits;
+  @Inject Quarantine quarantine;
+  @Inject DatasetTables tables;
   @Inject DatasetStore store;
   @Inject AuditTrail audit;
   @Inject PlatformSettings settings;
@@ -81,6 +83,67 @@ public class DatasetUploads {
       UploadRequest request,
       Caller caller,
       RequestContext context) {
+    return write(tenant, name, body, request, WriteSource.UPLOAD, caller, context);
+  }
+
+  /**
+   * Writes corrected quarantined rows again, through the same standardize → validate → deduplicate
+   * path as any upload (source {@code replay}); in the commit the rows are marked replayed. Rows
+   * that still fail come back into the quarantine with their new reason.
+   *
+   * @param corrections for each quarantined row id, the cells to change (by source column name)
+   */
+  public Result replay(
+      TenantId tenant,
+      String name,
+      Map<Long, Map<String, String>> corrections,
+      Caller caller,
+      RequestContext context) {
+    Dataset dataset = commits.prepare(tenant, name).dataset();
+    List<Quarantine.Entry> entries =
+        quarantine.open(
+            tenant, dataset.id(), tables.dataKey(tenant), List.copyOf(corrections.keySet()));
+    if (entries.size() != corrections.size()) {
+      throw new ProblemException(
+          Problem.conflict(
+              "Some of these rows are not in the open quarantine (already replayed, discarded or"
+                  + " never there); reload the quarantine and try again."));
+    }
+    byte[] csv = ReplayFile.of(entries, corrections);
+    UploadRequest request =
+        new UploadRequest(
+            io.millwright.server.datasets.ingest.SourceFormat.CSV,
+            "quarantine replay",
+            null,
+            ReplayFile.PARSE,
+            ',',
+            null);
+    return write(
+        tenant,
+        name,
+        new java.io.ByteArrayInputStream(csv),
+        request,
+        new WriteSource("replay", List.copyOf(corrections.keySet())),
+        caller,
+        context);
+  }
+
+  /**
+   * Where rows come from: a person's file, or quarantined rows being replayed (marked replayed in
+   * the commit).
+   */
+  public record WriteSource(String name, List<Long> replayedRows) {
+    static final WriteSource UPLOAD = new WriteSource("upload", List.of());
+  }
+
+  private Result write(
+      TenantId tenant,
+      String name,
+      InputStream body,
+      UploadRequest request,
+      WriteSource origin,
+      Caller caller,
+      RequestContext context) {
     UploadCommits.Prepared prepared = commits.prepare(tenant, name);
     Dataset dataset = prepared.dataset();
     Optional<Result> replay = replay(tenant, dataset, request.idempotencyKey());
@@ -93,7 +156,7 @@ public class DatasetUploads {
                 tenant,
                 dataset.id(),
                 request.idempotencyKey(),
-                "upload",
+                origin.name(),
                 request.fileName(),
                 caller.displayName(),
                 settings.nodeId())
@@ -120,7 +183,7 @@ public class DatasetUploads {
               upload.id().toString());
       ProgressReporter reporter = new ProgressReporter(tenant, upload, progress);
       WriteOutcome outcome = pipeline.run(source, sample, reporter);
-      Snapshot made = commits.commit(prepared, txn, plan, outcome, upload, caller, context);
+      Snapshot made = commits.commit(prepared, txn, plan, outcome, upload, origin, caller, context);
       LOG.fine(() -> "upload " + upload.id() + " committed as version " + made.snapshotId());
       return new Result(
           store.findUpload(tenant, dataset.id(), upload.id()).orElseThrow(),

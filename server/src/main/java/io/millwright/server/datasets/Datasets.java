@@ -51,6 +51,7 @@ public class Datasets {
   @Inject DatasetTables tables;
   @Inject Glossary glossary;
   @Inject AuditTrail audit;
+  @Inject Quarantine quarantine;
 
   public Dataset create(TenantId tenant, DatasetSpec spec, Caller caller, RequestContext context) {
     DatasetContract contract = DatasetContract.validate(spec, terms(tenant));
@@ -170,6 +171,17 @@ public class Datasets {
     details.put("to", version);
     audit.append(tenant, AuditEvent.success(caller, "dataset.rollback", name, context, details));
     return DatasetVersion.of(table.snapshot(version), true);
+  }
+
+  /** Gives up quarantined rows for good (they stay listed as discarded); audited. */
+  public int discard(
+      TenantId tenant, String name, List<Long> rows, Caller caller, RequestContext context) {
+    Dataset dataset = get(tenant, name);
+    int n = quarantine.resolve(tenant, dataset.id(), rows, "discarded", caller.displayName());
+    audit.append(
+        tenant,
+        AuditEvent.success(caller, "dataset.quarantine.discard", name, context, Map.of("rows", n)));
+    return n;
   }
 
   /** Deletes the catalog entry (uploads and quarantine with it); returns the files to remove. */

@@ -311,6 +311,56 @@ public class DatasetsResource {
         datasets.rollback(tenant(), name, body.version(), context.requireCaller(), context));
   }
 
+  /** One quarantined row to replay, with the cells to change (by source column name). */
+  public record ReplayRow(Long id, Map<String, String> values) {}
+
+  /** Request body of a replay. */
+  public record ReplayRequest(List<ReplayRow> rows) {}
+
+  /** Request body of a discard. */
+  public record DiscardRequest(List<Long> ids) {}
+
+  @POST
+  @Path("{name}/quarantine/replay")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Write quarantined rows again, with corrections, through the same checks as an upload;"
+              + " they become a new version (source replay) and are marked replayed.")
+  public Response replay(
+      @PathParam("slug") String slug, @PathParam("name") String name, ReplayRequest body) {
+    if (body == null
+        || body.rows() == null
+        || body.rows().isEmpty()
+        || body.rows().stream().anyMatch(r -> r == null || r.id() == null)) {
+      throw new ProblemException(
+          Problem.invalidFields(
+              Map.of(
+                  "rows", "a list of {\"id\": quarantined row id, \"values\": {column: text}}")));
+    }
+    Map<Long, Map<String, String>> corrections = new LinkedHashMap<>();
+    body.rows().forEach(r -> corrections.put(r.id(), r.values() == null ? Map.of() : r.values()));
+    DatasetUploads.Result result =
+        uploads.replay(tenant(), name, corrections, context.requireCaller(), context);
+    return Response.status(Response.Status.CREATED).entity(upload(result.upload())).build();
+  }
+
+  @POST
+  @Path("{name}/quarantine/discard")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(summary = "Give up quarantined rows for good (audited; they stay listed).")
+  public Map<String, Object> discard(
+      @PathParam("slug") String slug, @PathParam("name") String name, DiscardRequest body) {
+    if (body == null || body.ids() == null || body.ids().isEmpty()) {
+      throw new ProblemException(Problem.invalidFields(Map.of("ids", "quarantined row ids")));
+    }
+    return Map.of(
+        "discarded",
+        datasets.discard(tenant(), name, body.ids(), context.requireCaller(), context));
+  }
+
   /** Request body of an erasure. */
   public record ErasureRequest(Map<String, Object> where, Boolean purgeHistory) {}
 

@@ -114,6 +114,46 @@ public class Quarantine {
     return entries;
   }
 
+  /** The open rows among {@code ids}, opened with the tenant's key. */
+  public List<Entry> open(TenantId tenant, UUID dataset, byte[] dataKey, List<Long> ids) {
+    List<Entry> found = new ArrayList<>();
+    for (Entry e : list(tenant, dataset, dataKey, "open", 0, Integer.MAX_VALUE)) {
+      if (ids.contains(e.id())) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Marks open rows replayed or discarded; joins the caller's transaction.
+   *
+   * @return how many rows changed
+   */
+  public int resolve(TenantId tenant, UUID dataset, List<Long> ids, String status, String actor) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    scope.enterTenant(tenant);
+    int[] n = new int[1];
+    scope.withConnection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "update dataset_quarantine set status = ?, resolved_at = now(), resolved_by = ?"
+                      + " where tenant_id = ? and dataset_id = ? and status = 'open' and row_id ="
+                      + " any (?)")) {
+            s.setString(1, status);
+            s.setString(2, actor);
+            s.setObject(3, tenant.value());
+            s.setObject(4, dataset);
+            s.setArray(5, c.createArrayOf("bigint", ids.toArray()));
+            n[0] = s.executeUpdate();
+          }
+        });
+    return n[0];
+  }
+
   public long countOpen(TenantId tenant, UUID dataset) {
     scope.enterTenant(tenant);
     long[] n = new long[1];

@@ -84,13 +84,14 @@ public class UploadCommits {
       UploadPlan plan,
       WriteOutcome outcome,
       Upload upload,
+      DatasetUploads.WriteSource origin,
       Caller caller,
       RequestContext context) {
     TenantId tenant = prepared.dataset().tenant();
     scope.enterTenant(tenant);
     AppendFiles append = txn.newAppend();
     outcome.files().forEach(append::appendFile);
-    append.set(DatasetVersion.SOURCE, "upload");
+    append.set(DatasetVersion.SOURCE, origin.name());
     append.set(DatasetVersion.ACTOR, caller.displayName());
     append.set(DatasetVersion.UPLOAD, upload.id().toString());
     append.set(DatasetVersion.ROWS_READ, Long.toString(outcome.rowsRead()));
@@ -115,6 +116,8 @@ public class UploadCommits {
     }
     quarantine.add(
         tenant, prepared.dataset().id(), upload.id(), prepared.dataKey(), outcome.quarantined());
+    quarantine.resolve(
+        tenant, prepared.dataset().id(), origin.replayedRows(), "replayed", caller.displayName());
     store.finishUpload(
         tenant,
         upload.id(),
@@ -136,15 +139,26 @@ public class UploadCommits {
     details.put("rowsQuarantined", outcome.rowsQuarantined());
     details.put("rowsDeduplicated", outcome.rowsDeduplicated());
     details.put("bytesWritten", outcome.bytesWritten());
-    audit.append(tenant, AuditEvent.success(caller, "dataset.upload", name, context, details));
-    meter(tenant, prepared.dataset(), upload, outcome);
+    if (!origin.replayedRows().isEmpty()) {
+      details.put("replayedRows", origin.replayedRows().size());
+    }
+    audit.append(
+        tenant,
+        AuditEvent.success(
+            caller,
+            origin.replayedRows().isEmpty() ? "dataset.upload" : "dataset.replay",
+            name,
+            context,
+            details));
+    meter(tenant, prepared.dataset(), upload, outcome, origin.name());
     return made;
   }
 
-  private void meter(TenantId tenant, Dataset dataset, Upload upload, WriteOutcome outcome) {
+  private void meter(
+      TenantId tenant, Dataset dataset, Upload upload, WriteOutcome outcome, String source) {
     Instant now = Instant.now();
     String resource = dataset.id().toString();
-    Map<String, String> tags = Map.of("dataset", dataset.name(), "source", "upload");
+    Map<String, String> tags = Map.of("dataset", dataset.name(), "source", source);
     List<UsageEvent> events =
         List.of(
             new UsageEvent(

@@ -28,6 +28,17 @@ final class Api {
     return send("DELETE", path, token, null, Map.of());
   }
 
+  /**
+   * Uploads go over HTTP/1.1, as curl and browsers send them to a plain-HTTP server: the JDK
+   * client's default h2c upgrade makes Liberty take in the whole body before it dispatches, and
+   * HTTP/2 flow control then throttles a large body.
+   */
+  private static final HttpClient UPLOADS =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
   /** Sends a file body with its content type, e.g. an upload. */
   static Reply upload(
       String path, String token, String contentType, byte[] body, Map<String, String> headers) {
@@ -38,7 +49,7 @@ final class Api {
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    return exchange(request, "POST", path);
+    return exchange(UPLOADS, request, "POST", path);
   }
 
   static Reply send(
@@ -58,13 +69,14 @@ final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     headers.forEach(request::header);
-    return exchange(request, method, path);
+    return exchange(HTTP, request, method, path);
   }
 
-  private static Reply exchange(HttpRequest.Builder request, String method, String path) {
+  private static Reply exchange(
+      HttpClient client, HttpRequest.Builder request, String method, String path) {
     try {
       HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed: " + e, e);

@@ -495,4 +495,82 @@ class DatasetsIT {
     assertThat(Api.get(path(a, "/kept_short/rows"), engineer).json().getInt("totalRows"))
         .isEqualTo(5);
   }
+
+  static long idOf(List<JsonObject> quarantined, String rule) {
+    return quarantined.stream()
+        .filter(q -> q.getString("rule").equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  @Test
+  void quarantinedRowsAreCorrectedAndReplayedIntoANewVersion() {
+    Api.post(path(a, ""), engineer, readings("replayed", ""));
+    upload(engineer, a, "replayed", MESSY);
+    List<JsonObject> open = items(Api.get(path(a, "/replayed/quarantine"), engineer));
+    assertThat(open).hasSize(5);
+
+    // Replayed as it was, the row fails again and comes back with its reason.
+    Reply unchanged =
+        Api.post(
+            path(a, "/replayed/quarantine/replay"),
+            engineer,
+            "{\"rows\":[{\"id\":" + idOf(open, "type") + "}]}");
+    assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(201);
+    assertThat(unchanged.json().getInt("rowsWritten")).isZero();
+    assertThat(unchanged.json().getInt("rowsQuarantined")).isEqualTo(1);
+    open = items(Api.get(path(a, "/replayed/quarantine"), engineer));
+    assertThat(open).hasSize(5);
+
+    String corrections =
+        "{\"rows\":["
+            + "{\"id\":"
+            + idOf(open, "type")
+            + ",\"values\":{\"Temperature\":\"22\"}},"
+            + "{\"id\":"
+            + idOf(open, "range")
+            + ",\"values\":{\"Temperature\":\"50\"}},"
+            + "{\"id\":"
+            + idOf(open, "contract")
+            + ",\"values\":{\"Status\":\"fault\"}},"
+            + "{\"id\":"
+            + idOf(open, "key")
+            + ",\"values\":{\"Sensor ID\":\"S-9\"}},"
+            + "{\"id\":"
+            + idOf(open, "structure")
+            + ",\"values\":{\"Status\":\"ok\"}}]}";
+    Reply fixed = Api.post(path(a, "/replayed/quarantine/replay"), engineer, corrections);
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(201);
+    assertThat(fixed.json().getInt("rowsRead")).isEqualTo(5);
+    assertThat(fixed.json().getInt("rowsWritten")).isEqualTo(5);
+    assertThat(fixed.json().getString("source")).isEqualTo("replay");
+    assertThat(Api.get(path(a, "/replayed/quarantine"), engineer).json().getInt("open")).isZero();
+    assertThat(items(Api.get(path(a, "/replayed/quarantine?status=replayed"), engineer)))
+        .hasSize(6);
+    assertThat(Api.get(path(a, "/replayed/rows"), engineer).json().getInt("totalRows"))
+        .isEqualTo(9);
+    assertThat(items(Api.get(path(a, "/replayed/versions"), engineer)).get(0).getString("source"))
+        .isEqualTo("replay");
+    // Replaying a row twice is refused: it is no longer open.
+    assertThat(Api.post(path(a, "/replayed/quarantine/replay"), engineer, corrections).status())
+        .isEqualTo(409);
+
+    Api.post(path(a, ""), engineer, readings("discarding", ""));
+    upload(engineer, a, "discarding", MESSY);
+    List<JsonObject> bad = items(Api.get(path(a, "/discarding/quarantine"), engineer));
+    Reply discarded =
+        Api.post(
+            path(a, "/discarding/quarantine/discard"),
+            engineer,
+            "{\"ids\":["
+                + bad.get(0).getJsonNumber("id")
+                + ","
+                + bad.get(1).getJsonNumber("id")
+                + "]}");
+    assertThat(discarded.json().getInt("discarded")).isEqualTo(2);
+    assertThat(Api.get(path(a, "/discarding/quarantine"), engineer).json().getInt("open"))
+        .isEqualTo(3);
+  }
 }

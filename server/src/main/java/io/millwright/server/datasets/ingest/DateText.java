@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -104,6 +105,10 @@ final class DateText {
   }
 
   ParsedValue timestamp(String text) {
+    OffsetDateTime utc = isoUtcOrNull(text);
+    if (utc != null) {
+      return ParsedValue.of(utc);
+    }
     try {
       if (EPOCH_SECONDS.matcher(text).matches()) {
         return ParsedValue.of(inZone(Instant.ofEpochSecond(Long.parseLong(text))));
@@ -129,6 +134,48 @@ final class DateText {
       return ParsedValue.failed("'" + text + "' is not a valid timestamp");
     }
     return ParsedValue.failed("'" + text + "' is not a timestamp");
+  }
+
+  /**
+   * "2024-03-01T10:00:00Z" (or with a space), the form machines write most, read without regular
+   * expressions or formatters; null for anything else, which then takes the general path.
+   */
+  static OffsetDateTime isoUtcOrNull(String t) {
+    if (t.length() != 20
+        || t.charAt(19) != 'Z'
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null; // e.g. 2024-02-30: the general path says why
+    }
+  }
+
+  private static int digits(String t, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**

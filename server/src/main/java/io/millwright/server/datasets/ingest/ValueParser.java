@@ -33,7 +33,12 @@ public final class ValueParser {
 
   /** True for text that means "no value": blank, NULL, N/A, NA or a lone dash. */
   public static boolean isMissing(String raw) {
-    return raw == null || NULL_TOKENS.contains(raw.trim().toLowerCase(Locale.ROOT));
+    if (raw == null) {
+      return true;
+    }
+    String t = raw.trim();
+    // Every null spelling is at most four characters: skip the lowercasing for real values.
+    return t.length() <= 4 && NULL_TOKENS.contains(t.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -61,6 +66,10 @@ public final class ValueParser {
   }
 
   private ParsedValue number(String text, DataType type, String targetUnit) {
+    ParsedValue plain = plainNumber(text, type);
+    if (plain != null) {
+      return plain;
+    }
     Quantity quantity = Quantity.split(text);
     BigDecimal value = NumberText.parse(quantity.number(), options.decimalSeparator());
     String unit = quantity.unit();
@@ -94,6 +103,36 @@ public final class ValueParser {
     } catch (ArithmeticException e) {
       return ParsedValue.failed("'" + text + "' is too large for a whole number");
     }
+  }
+
+  /**
+   * The common case, fast: digits with an optional leading minus and one '.' decimal point, no
+   * grouping, unit or exponent. Anything else (or ',' as the decimal separator) takes the full
+   * path, which also gives the reasons.
+   */
+  private ParsedValue plainNumber(String text, DataType type) {
+    if (options.decimalSeparator() != '.' || text.isEmpty() || text.length() > 18) {
+      return null;
+    }
+    int dots = 0;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.') {
+        dots++;
+      } else if (!(c == '-' && i == 0)) {
+        return null;
+      }
+    }
+    if (digits == 0 || dots > 1) {
+      return null;
+    }
+    if (type == DataType.DECIMAL) {
+      return ParsedValue.of(Double.parseDouble(text));
+    }
+    return dots == 0 ? ParsedValue.of(Long.parseLong(text)) : null;
   }
 
   private static ParsedValue bool(String text) {
