@@ -10,9 +10,9 @@ import java.util.List;
 final class SqlPage extends ConsolePage {
 
   /**
-   * The rendered body rows of the results grid in row order, each as its cells' text, or null
-   * while rows are still loading. Vaadin's grid renders rows in its shadow DOM and projects the
-   * cell texts through slots, in an order that need not be the row order.
+   * The rendered body rows of the results grid in row order, each as its cells' text, or null while
+   * rows are still loading. Vaadin's grid renders rows in its shadow DOM and projects the cell
+   * texts through slots, in an order that need not be the row order.
    */
   private static final String RENDERED_ROWS =
       """

@@ -48,9 +48,7 @@ public class ConsoleSql implements TenantSql {
                     d ->
                         new SqlTable(
                             d.name(),
-                            d.contract().columns().stream()
-                                .map(ConsoleDatasets::column)
-                                .toList()))
+                            d.contract().columns().stream().map(ConsoleDatasets::column).toList()))
                 .toList());
   }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 public interface TenantSql {
 
   /** Who may query: the same roles as {@code POST /api/tenants/{slug}/sql}. */
-  Set<TenantRole> ROLES = Set.of(TenantRole.ANALYST, TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
+  Set<TenantRole> ROLES =
+      Set.of(TenantRole.ANALYST, TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
 
   /** The tenant's datasets as tables a query can name, with their declared columns, by name. */
   List<SqlTable> tables(String slug);

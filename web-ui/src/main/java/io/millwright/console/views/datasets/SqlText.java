@@ -14,8 +14,22 @@ final class SqlText {
   /** DuckDB's numeric types, whose values line up on the right like numbers in a spreadsheet. */
   private static final Set<String> NUMERIC =
       Set.of(
-          "tinyint", "smallint", "integer", "int", "bigint", "hugeint", "utinyint", "usmallint",
-          "uinteger", "ubigint", "uhugeint", "float", "real", "double", "decimal", "numeric");
+          "tinyint",
+          "smallint",
+          "integer",
+          "int",
+          "bigint",
+          "hugeint",
+          "utinyint",
+          "usmallint",
+          "uinteger",
+          "ubigint",
+          "uhugeint",
+          "float",
+          "real",
+          "double",
+          "decimal",
+          "numeric");
 
   private SqlText() {}
 
@@ -32,8 +46,8 @@ final class SqlText {
   }
 
   /**
-   * The line under an answer, e.g. {@code 3 rows · 42 ms · 0.01 MB scanned · meter_readings
-   * version 6042…}, ending with "showing the first 1,000 rows" when the query had more.
+   * The line under an answer, e.g. {@code 3 rows · 42 ms · 0.01 MB scanned · meter_readings version
+   * 6042…}, ending with "showing the first 1,000 rows" when the query had more.
    */
   static String status(SqlAnswer answer, int maxRows) {
     int rows = answer.rows().size();

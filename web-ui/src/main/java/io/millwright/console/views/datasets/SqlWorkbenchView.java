@@ -50,7 +50,8 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
   /** Enough to read an answer on screen; more belongs in an export, not a browser grid. */
   static final int MAX_ROWS = 1000;
 
-  private static final String MONOSPACE = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+  private static final String MONOSPACE =
+      "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
 
   private final TenantSwitchboard switchboard;
   private final TenantSql sql;
@@ -87,7 +88,8 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
       run.addClickShortcut(Key.ENTER, modifier).listenOn(editor).resetFocusOnActiveElement();
     }
     Span hint =
-        new Span("Ctrl+Enter runs the query · the first " + SqlText.count(MAX_ROWS) + " rows show");
+        new Span(
+            "Ctrl+Enter runs the query · up to " + SqlText.count(MAX_ROWS) + " rows are shown");
     hint.getStyle()
         .set("color", "var(--lumo-secondary-text-color)")
         .set("font-size", "var(--lumo-font-size-s)");
@@ -96,7 +98,8 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
 
     error.setId("sql-error");
     error.setVisible(false);
-    error.getStyle()
+    error
+        .getStyle()
         .set("color", "var(--lumo-error-text-color)")
         .set("white-space", "pre-wrap")
         .set("font-family", MONOSPACE)
