@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console's main journey, in a real browser against the real platform: a platform admin makes a
  * tenant, its admin invites people, an analyst is refused what is not theirs, an auditor checks the
- * trail, a data engineer declares a dataset and writes a messy file into it. Each step is a test in
- * order; later steps need the earlier ones.
+ * trail, a data engineer declares a dataset, writes a messy file into it and queries it with SQL.
+ * Each step is a test in order; later steps need the earlier ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(FailureScreenshots.class)
@@ -254,6 +255,37 @@ class ConsoleJourneyIT {
 
     home.nav("nav-datasets").click();
     assertThat(new DatasetsPage(page).lists("meter_readings")).isTrue();
+    page.context().close();
+  }
+
+  @Test
+  @Order(8)
+  void dataEngineerQueriesTheDatasetWithSqlAndIsRefusedTheHostsFiles() {
+    Page page = browser.newPerson(1280, 800);
+    ConsolePage.open(page, "t/" + SLUG);
+    // The engineer chose NEW_PASSWORD at the first sign-in in the previous step.
+    new KeycloakLoginPage(page).signIn(ENGINEER_EMAIL, NEW_PASSWORD);
+    ConsolePage home = new ConsolePage(page);
+    home.waitFor("#nav-sql");
+    home.nav("nav-sql").click();
+    SqlPage sql = new SqlPage(page);
+
+    sql.run("select site, kwh from meter_readings order by site");
+    assertThat(sql.showsError()).isFalse();
+    assertThat(sql.status()).startsWith("3 rows").contains("meter_readings version");
+    List<List<String>> rows = sql.rows();
+    assertThat(rows).hasSize(3);
+    assertThat(rows).extracting(row -> row.get(0)).containsExactly("East", "North", "West");
+    Screenshots.take(page, "sql-workbench");
+
+    // The sandbox reads the tenant's datasets and nothing else; the refusal is words, not a trace.
+    sql.runWithKeyboard("select * from read_csv('/etc/passwd')");
+    String refusal = sql.error();
+    assertThat(refusal)
+        .contains("outside your datasets")
+        .doesNotContain("Exception")
+        .doesNotContain("root:");
+    assertThat(sql.status()).isEqualTo("The query did not run.");
     page.context().close();
   }
 }

@@ -159,7 +159,7 @@ public class ConsoleDatasets implements TenantDatasets {
         null);
   }
 
-  private static DatasetColumn column(Column c) {
+  static DatasetColumn column(Column c) {
     List<String> rules = new ArrayList<>();
     if (c.required()) {
       rules.add("required");

@@ -2,6 +2,7 @@ package io.millwright.console.ports;
 
 import io.millwright.tenancy.TenantRole;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.Set;
 
 /** A tenant the person belongs to, with the roles they hold there. */
@@ -15,5 +16,9 @@ public record TenantChoice(String slug, String name, Set<TenantRole> roles)
       }
     }
     return false;
+  }
+
+  public boolean holdsAny(Collection<TenantRole> wanted) {
+    return wanted.stream().anyMatch(roles::contains);
   }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import io.millwright.console.ports.SignedInUser;
 import io.millwright.console.ports.TenantChoice;
+import io.millwright.console.ports.TenantSql;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.Dependent;
@@ -97,6 +98,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       nav.addItem(item("Home", base, "nav-home"));
       // Every member reads datasets; the pages offer writing only to writers.
       nav.addItem(item("Datasets", base + "/datasets", "nav-datasets"));
+      if (tenant.holdsAny(TenantSql.ROLES)) {
+        nav.addItem(item("SQL", base + "/sql", "nav-sql"));
+      }
       if (tenant.holdsAny(TenantRole.TENANT_ADMIN, TenantRole.AUDITOR)) {
         nav.addItem(item("Members", base + "/members", "nav-members"));
       }
