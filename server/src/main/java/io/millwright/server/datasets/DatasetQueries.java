@@ -74,10 +74,39 @@ public class DatasetQueries {
    */
   public Answer query(
       TenantId tenant, String sql, Map<String, Long> versions, int maxRows, boolean masked) {
+    try (Session session = open(tenant, sql, versions, masked)) {
+      QueryResult result = session.sandbox().query(sql, maxRows, timeout, scheduler);
+      meter(tenant, session.bytes());
+      return new Answer(result, session.versions(), session.bytes());
+    } catch (SqlRefusedException e) {
+      throw refused(e);
+    }
+  }
+
+  /**
+   * A sandbox over the datasets a query names, their version files decrypted; closing it deletes
+   * the plaintext.
+   */
+  public record Session(
+      SqlSandbox sandbox, List<QueryTable> tables, Map<String, Long> versions, long bytes)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      sandbox.close();
+      tables.forEach(t -> t.files().close());
+    }
+  }
+
+  /**
+   * @param versions dataset name → version to read instead of the current one
+   * @param masked whether columns flagged PII are shown as "•••"
+   */
+  public Session open(TenantId tenant, String sql, Map<String, Long> versions, boolean masked) {
     List<Dataset> named = referenced(tenant, sql == null ? "" : sql, versions);
     List<QueryTable> tables = new ArrayList<>();
     Map<String, Long> used = new LinkedHashMap<>();
     long bytes = 0;
+    boolean opened = false;
     try {
       for (Dataset d : named) {
         Table table = datasets.table(d);
@@ -104,17 +133,20 @@ public class DatasetQueries {
                 d.name(), snapshot == null ? 0 : snapshot.snapshotId(), schema, files, hidden));
         used.put(d.name(), snapshot == null ? null : snapshot.snapshotId());
       }
-      try (SqlSandbox sandbox = new SqlSandbox(tables, memoryLimit, threads)) {
-        QueryResult result = sandbox.query(sql, maxRows, timeout, scheduler);
-        meter(tenant, bytes);
-        return new Answer(result, used, bytes);
-      } catch (SqlRefusedException e) {
-        throw new ProblemException(
-            Problem.of(400, "sql-refused", "The query cannot run", e.getMessage()));
-      }
+      Session session =
+          new Session(new SqlSandbox(tables, memoryLimit, threads), tables, used, bytes);
+      opened = true;
+      return session;
     } finally {
-      tables.forEach(t -> t.files().close());
+      if (!opened) {
+        tables.forEach(t -> t.files().close());
+      }
     }
+  }
+
+  static ProblemException refused(SqlRefusedException e) {
+    return new ProblemException(
+        Problem.of(400, "sql-refused", "The query cannot run", e.getMessage()));
   }
 
   /** The tenant's datasets the query mentions by name (only these are decrypted). */

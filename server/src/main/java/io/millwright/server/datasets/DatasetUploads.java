@@ -123,7 +123,7 @@ public class DatasetUploads {
         name,
         new java.io.ByteArrayInputStream(csv),
         request,
-        new WriteSource("replay", List.copyOf(corrections.keySet())),
+        WriteSource.replay(List.copyOf(corrections.keySet())),
         caller,
         context);
   }
@@ -132,8 +132,27 @@ public class DatasetUploads {
    * Where rows come from: a person's file, or quarantined rows being replayed (marked replayed in
    * the commit).
    */
-  public record WriteSource(String name, List<Long> replayedRows) {
-    static final WriteSource UPLOAD = new WriteSource("upload", List.of());
+  public record WriteSource(
+      String name,
+      List<Long> replayedRows,
+      Map<String, Long> inputs,
+      String transform,
+      boolean replace) {
+    static final WriteSource UPLOAD = new WriteSource("upload", List.of(), Map.of(), null, false);
+
+    static WriteSource replay(List<Long> rows) {
+      return new WriteSource("replay", rows, Map.of(), null, false);
+    }
+
+    /** A transform's run: replaces the target's rows, records the input versions (lineage). */
+    public static WriteSource transform(String name, Map<String, Long> inputs) {
+      return new WriteSource("transform", List.of(), inputs, name, true);
+    }
+  }
+
+  /** Opens the rows to write; called once the upload is recorded as running. */
+  public interface Rows {
+    RowSource open() throws IOException;
   }
 
   private Result write(
@@ -144,9 +163,40 @@ public class DatasetUploads {
       WriteSource origin,
       Caller caller,
       RequestContext context) {
+    return write(
+        tenant,
+        name,
+        () ->
+            RowSources.open(
+                request.format(),
+                body,
+                new SourceOptions(request.delimiter(), request.sheet(), maxUploadBytes)),
+        request.fileName(),
+        request.idempotencyKey(),
+        request.parse(),
+        origin,
+        caller,
+        context);
+  }
+
+  /**
+   * The one write path of every source: files, replayed quarantine rows, transform results.
+   *
+   * @param fileName what the rows came from, as shown on the upload
+   */
+  public Result write(
+      TenantId tenant,
+      String name,
+      Rows rows,
+      String fileName,
+      String idempotencyKey,
+      io.millwright.server.datasets.ingest.ParseOptions parse,
+      WriteSource origin,
+      Caller caller,
+      RequestContext context) {
     UploadCommits.Prepared prepared = commits.prepare(tenant, name);
     Dataset dataset = prepared.dataset();
-    Optional<Result> replay = replay(tenant, dataset, request.idempotencyKey());
+    Optional<Result> replay = replay(tenant, dataset, idempotencyKey);
     if (replay.isPresent()) {
       return replay.get();
     }
@@ -155,29 +205,28 @@ public class DatasetUploads {
             .startUpload(
                 tenant,
                 dataset.id(),
-                request.idempotencyKey(),
+                idempotencyKey,
                 origin.name(),
-                request.fileName(),
+                fileName,
                 caller.displayName(),
                 settings.nodeId())
-            .orElseThrow(() -> inProgress(request.idempotencyKey()));
+            .orElseThrow(() -> inProgress(idempotencyKey));
     long[] progress = new long[2];
-    try (RowSource source =
-        RowSources.open(
-            request.format(),
-            body,
-            new SourceOptions(request.delimiter(), request.sheet(), maxUploadBytes))) {
+    try (RowSource source = rows.open()) {
       List<SourceRow> sample = readSample(source, SAMPLE_ROWS);
-      UploadPlan plan =
-          UploadPlan.of(dataset.contract(), source.columns(), sample, request.parse());
+      UploadPlan plan = UploadPlan.of(dataset.contract(), source.columns(), sample, parse);
       Transaction txn = commits.begin(prepared, plan);
-      Set<String> existing = existingKeys(prepared.table(), plan.contract().primaryKey());
+      // A replacing write (a transform's new result) starts from nothing: no key is taken yet.
+      Set<String> existing =
+          origin.replace()
+              ? Set.of()
+              : existingKeys(prepared.table(), plan.contract().primaryKey());
       WritePipeline pipeline =
           new WritePipeline(
               txn.table(),
               plan,
               prepared.terms(),
-              request.parse(),
+              parse,
               existing,
               maxQuarantinedRows,
               upload.id().toString());

@@ -35,6 +35,33 @@ public record DatasetVersion(
   public static final String ROWS_QUARANTINED = "millwright.rows-quarantined";
   public static final String ROWS_DEDUPLICATED = "millwright.rows-deduplicated";
 
+  /** Rows of the write that failed each rule: {@code millwright.failures.<rule>}. */
+  public static final String FAILURES_PREFIX = "millwright.failures.";
+
+  /** The versions a transform read: {@code name@version,name@version}. */
+  public static final String INPUTS = "millwright.inputs";
+
+  public static final String TRANSFORM = "millwright.transform";
+
+  static String inputsText(Map<String, Long> inputs) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    inputs.forEach((name, version) -> parts.add(name + "@" + (version == null ? 0 : version)));
+    return String.join(",", parts);
+  }
+
+  /** The inputs recorded on a snapshot (dataset name → version, 0 when it was empty). */
+  public static Map<String, Long> inputsOf(Snapshot s) {
+    Map<String, Long> inputs = new java.util.LinkedHashMap<>();
+    String text = s.summary().get(INPUTS);
+    if (text != null && !text.isBlank()) {
+      for (String part : text.split(",")) {
+        int at = part.lastIndexOf('@');
+        inputs.put(part.substring(0, at), Long.parseLong(part.substring(at + 1)));
+      }
+    }
+    return inputs;
+  }
+
   static DatasetVersion of(Snapshot s, boolean current) {
     Map<String, String> m = s.summary();
     return new DatasetVersion(

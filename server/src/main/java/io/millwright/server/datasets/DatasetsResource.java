@@ -46,6 +46,8 @@ public class DatasetsResource {
   @Inject Quarantine quarantine;
   @Inject DatasetTables tables;
   @Inject DatasetMaintenance maintenance;
+  @Inject DatasetLineage lineage;
+  @Inject DatasetHealth health;
   @Inject RequestContext context;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
@@ -309,6 +311,53 @@ public class DatasetsResource {
     }
     return version(
         datasets.rollback(tenant(), name, body.version(), context.requireCaller(), context));
+  }
+
+  @GET
+  @Path("{name}/quality")
+  @TenantRoles
+  @Operation(
+      summary =
+          "Quality of a version (current by default): rows, null rate and min/max per column,"
+              + " rule failures of the write that made it.")
+  public Map<String, Object> quality(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @QueryParam("version") Long version) {
+    return health.quality(tenant(), name, version);
+  }
+
+  @GET
+  @Path("{name}/alerts")
+  @TenantRoles
+  @Operation(
+      summary =
+          "Alerts: no new version within the freshness expectation, or the last upload's volume"
+              + " far above or below the usual.")
+  public Map<String, Object> alerts(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return Map.of("items", health.alerts(tenant(), name, java.time.Instant.now()));
+  }
+
+  @GET
+  @Path("{name}/lineage")
+  @TenantRoles
+  @Operation(
+      summary =
+          "Where the dataset's data came from and went: upstream and downstream datasets, the"
+              + " transform runs between them (with versions), and the uploads that fed them.")
+  public DatasetLineage.Graph lineage(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return lineage.graph(tenant(), name);
+  }
+
+  @GET
+  @Path("{name}/lineage/openlineage")
+  @TenantRoles
+  @Operation(summary = "The dataset's versions as OpenLineage run events (spec 2-0-2).")
+  public Map<String, Object> openLineage(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return Map.of("events", lineage.openLineage(tenant(), slug, name));
   }
 
   /** One quarantined row to replay, with the cells to change (by source column name). */

@@ -21,10 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.UpdateSchema;
+import org.apache.iceberg.expressions.Expressions;
 
 /**
  * The transactional ends of an upload: loading what it needs, and committing what it wrote. The
@@ -89,8 +92,23 @@ public class UploadCommits {
       RequestContext context) {
     TenantId tenant = prepared.dataset().tenant();
     scope.enterTenant(tenant);
-    AppendFiles append = txn.newAppend();
-    outcome.files().forEach(append::appendFile);
+    SnapshotUpdate<?> append;
+    if (origin.replace()) {
+      // A transform's result replaces the previous one: one overwrite, no window without rows.
+      OverwriteFiles overwrite = txn.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+      outcome.files().forEach(overwrite::addFile);
+      append = overwrite;
+    } else {
+      AppendFiles files = txn.newAppend();
+      outcome.files().forEach(files::appendFile);
+      append = files;
+    }
+    if (!origin.inputs().isEmpty()) {
+      append.set(DatasetVersion.INPUTS, DatasetVersion.inputsText(origin.inputs()));
+    }
+    if (origin.transform() != null) {
+      append.set(DatasetVersion.TRANSFORM, origin.transform());
+    }
     append.set(DatasetVersion.SOURCE, origin.name());
     append.set(DatasetVersion.ACTOR, caller.displayName());
     append.set(DatasetVersion.UPLOAD, upload.id().toString());
@@ -98,6 +116,9 @@ public class UploadCommits {
     append.set(DatasetVersion.ROWS_WRITTEN, Long.toString(outcome.rowsWritten()));
     append.set(DatasetVersion.ROWS_QUARANTINED, Long.toString(outcome.rowsQuarantined()));
     append.set(DatasetVersion.ROWS_DEDUPLICATED, Long.toString(outcome.rowsDeduplicated()));
+    outcome
+        .failuresByRule()
+        .forEach((rule, n) -> append.set(DatasetVersion.FAILURES_PREFIX + rule, Long.toString(n)));
     append.commit();
     txn.commitTransaction();
 
@@ -134,6 +155,10 @@ public class UploadCommits {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("upload", upload.id().toString());
     details.put("version", made.snapshotId());
+    if (origin.transform() != null) {
+      details.put("transform", origin.transform());
+      details.put("inputs", DatasetVersion.inputsText(origin.inputs()));
+    }
     details.put("rowsRead", outcome.rowsRead());
     details.put("rowsWritten", outcome.rowsWritten());
     details.put("rowsQuarantined", outcome.rowsQuarantined());
@@ -143,13 +168,7 @@ public class UploadCommits {
       details.put("replayedRows", origin.replayedRows().size());
     }
     audit.append(
-        tenant,
-        AuditEvent.success(
-            caller,
-            origin.replayedRows().isEmpty() ? "dataset.upload" : "dataset.replay",
-            name,
-            context,
-            details));
+        tenant, AuditEvent.success(caller, "dataset." + origin.name(), name, context, details));
     meter(tenant, prepared.dataset(), upload, outcome, origin.name());
     return made;
   }

@@ -573,4 +573,131 @@ class DatasetsIT {
     assertThat(Api.get(path(a, "/discarding/quarantine"), engineer).json().getInt("open"))
         .isEqualTo(3);
   }
+
+  @Test
+  void aTransformMaterializesSqlIntoADatasetAndLineageFollowsIt() {
+    Api.post(path(a, ""), engineer, readings("lineage_src", ""));
+    long src1 =
+        upload(engineer, a, "lineage_src", MESSY).json().getJsonNumber("version").longValue();
+    String transforms = "/api/tenants/" + a.slug() + "/transforms";
+    Reply defined =
+        Api.post(
+            transforms,
+            engineer,
+            "{\"name\":\"site_temps\",\"target\":\"site_summary\",\"query\":"
+                + Json.quote(
+                    "select site, count(*) as readings, avg(temperature) as avg_temp"
+                        + " from lineage_src group by site")
+                + "}");
+    assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+
+    Reply run = Api.post(transforms + "/site_temps/runs", engineer, "{}");
+    assertThat(run.status()).as(run.toString()).isEqualTo(201);
+    assertThat(run.json().getInt("rowsWritten")).isEqualTo(2);
+    Reply summary = sql(a, engineer, "select site, readings from site_summary order by site");
+    assertThat(summary.json().getJsonArray("rows").toString())
+        .isEqualTo("[[\"north\",3],[\"south\",1]]");
+    assertThat(types(a, "site_summary"))
+        .containsEntry("readings", "integer")
+        .containsEntry("avg_temp", "decimal");
+
+    // New source data, run again: the result is replaced, not appended.
+    long src2 =
+        upload(engineer, a, "lineage_src", MESSY.replace("S-6", "S-60"))
+            .json()
+            .getJsonNumber("version")
+            .longValue();
+    assertThat(Api.post(transforms + "/site_temps/runs", engineer, "{}").status()).isEqualTo(201);
+    assertThat(
+            sql(a, engineer, "select site, readings from site_summary order by site")
+                .json()
+                .getJsonArray("rows")
+                .toString())
+        .isEqualTo("[[\"north\",3],[\"south\",2]]");
+    List<JsonObject> versions = items(Api.get(path(a, "/site_summary/versions"), engineer));
+    assertThat(versions)
+        .hasSize(2)
+        .allSatisfy(v -> assertThat(v.getString("source")).isEqualTo("transform"));
+
+    Reply down = Api.get(path(a, "/lineage_src/lineage"), analyst);
+    assertThat(down.status()).as(down.toString()).isEqualTo(200);
+    assertThat(down.json().getJsonArray("downstream").getString(0)).isEqualTo("site_summary");
+    Reply up = Api.get(path(a, "/site_summary/lineage"), analyst);
+    assertThat(up.json().getJsonArray("upstream").getString(0)).isEqualTo("lineage_src");
+    List<JsonObject> edges = items(up, "edges");
+    assertThat(edges)
+        .extracting(e -> e.getJsonNumber("fromVersion").longValue())
+        .containsExactlyInAnyOrder(src1, src2);
+    assertThat(edges).allSatisfy(e -> assertThat(e.getString("transform")).isEqualTo("site_temps"));
+    assertThat(items(up, "sources"))
+        .extracting(x -> x.getString("dataset"))
+        .contains("lineage_src");
+
+    Reply events = Api.get(path(a, "/site_summary/lineage/openlineage"), analyst);
+    List<JsonObject> runs = items(events, "events");
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0).getString("eventType")).isEqualTo("COMPLETE");
+    assertThat(runs.get(0).getJsonObject("job").getString("name"))
+        .isEqualTo("transform.site_temps");
+    assertThat(runs.get(0).getJsonArray("inputs").getJsonObject(0).getString("name"))
+        .isEqualTo("lineage_src");
+
+    // Another tenant's transform cannot read A's dataset.
+    Reply foreign =
+        Api.post(
+            "/api/tenants/" + b.slug() + "/transforms",
+            engineerOfB,
+            "{\"name\":\"steal\",\"target\":\"loot\",\"query\":\"select * from lineage_src\"}");
+    assertThat(foreign.status()).isEqualTo(201);
+    Reply refused =
+        Api.post("/api/tenants/" + b.slug() + "/transforms/steal/runs", engineerOfB, "{}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(Api.get(path(b, "/loot"), engineerOfB).status()).isEqualTo(404);
+  }
+
+  static Map<String, String> types(Fixtures.TestTenant t, String name) {
+    Map<String, String> types = new java.util.LinkedHashMap<>();
+    for (JsonValue v :
+        Api.get(path(t, "/" + name), engineer)
+            .json()
+            .getJsonObject("contract")
+            .getJsonArray("columns")) {
+      types.put(v.asJsonObject().getString("name"), v.asJsonObject().getString("type"));
+    }
+    return types;
+  }
+
+  @Test
+  void eachVersionHasAQualitySummaryAndStaleOrOddDatasetsRaiseAlerts() throws Exception {
+    Api.post(path(a, ""), engineer, readings("watched", ",\"freshness\":\"PT1S\""));
+    upload(engineer, a, "watched", MESSY);
+    Reply quality = Api.get(path(a, "/watched/quality"), analyst);
+    assertThat(quality.status()).as(quality.toString()).isEqualTo(200);
+    assertThat(quality.json().getInt("rows")).isEqualTo(4);
+    JsonObject temperature =
+        items(quality, "columns").stream()
+            .filter(c -> c.getString("name").equals("temperature"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(temperature.getJsonNumber("min").doubleValue()).isEqualTo(-3.5);
+    assertThat(temperature.getJsonNumber("max").doubleValue()).isEqualTo(21.5);
+    assertThat(temperature.getJsonNumber("nullRate").doubleValue()).isZero();
+    assertThat(quality.json().getJsonObject("ruleFailures").toString())
+        .contains("\"type\":1", "\"range\":1", "\"contract\":1", "\"key\":1", "\"structure\":1");
+
+    Thread.sleep(1500);
+    List<JsonObject> stale = items(Api.get(path(a, "/watched/alerts"), analyst));
+    assertThat(stale).extracting(x -> x.getString("kind")).containsExactly("stale");
+
+    String feed = "{\"name\":\"volumes\",\"columns\":[{\"name\":\"n\",\"type\":\"integer\"}]}";
+    Api.post(path(a, ""), engineer, feed);
+    for (int i = 0; i < 3; i++) {
+      upload(engineer, a, "volumes", "n\n" + "1\n".repeat(10));
+    }
+    assertThat(items(Api.get(path(a, "/volumes/alerts"), analyst))).isEmpty();
+    upload(engineer, a, "volumes", "n\n" + "1\n".repeat(100));
+    assertThat(items(Api.get(path(a, "/volumes/alerts"), analyst)))
+        .extracting(x -> x.getString("kind"))
+        .containsExactly("volume-jump");
+  }
 }

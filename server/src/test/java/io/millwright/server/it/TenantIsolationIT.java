@@ -111,7 +111,8 @@ class TenantIsolationIT {
               "glossary_term",
               "dataset",
               "dataset_upload",
-              "dataset_quarantine")) {
+              "dataset_quarantine",
+              "dataset_transform")) {
         assertThat(Db.count(c, "select count(*) from " + table)).as(table).isZero();
       }
     }

@@ -128,6 +128,28 @@ public final class SqlSandbox implements AutoCloseable {
     }
   }
 
+  /** A query's whole result, streamed, for a transform that materializes it into a dataset. */
+  public record Stream(io.millwright.server.datasets.ingest.RowSource rows, List<String> types) {}
+
+  /**
+   * Opens a query's result as a stream of rows (no row cap): the same walls as {@link #query}.
+   *
+   * @throws SqlRefusedException when the query is not valid or not allowed
+   */
+  public Stream stream(String sql) {
+    String trimmed = sql == null ? "" : sql.strip();
+    while (trimmed.endsWith(";")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    try {
+      ResultRows rows =
+          new ResultRows(duck.prepareStatement("SELECT * FROM (\n" + trimmed + "\n) AS query"));
+      return new Stream(rows, rows.types());
+    } catch (SQLException e) {
+      throw new SqlRefusedException(explain(e), e);
+    }
+  }
+
   private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     List<String> columns = new ArrayList<>();
