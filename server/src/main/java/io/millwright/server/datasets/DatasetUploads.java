@@ -64,6 +64,9 @@ public class DatasetUploads {
   @Inject AuditTrail audit;
   @Inject PlatformSettings settings;
 
+  /** Runs the reading half of each upload beside its writing half. */
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
   @Inject
   @ConfigProperty(name = "millwright.datasets.max-upload-bytes", defaultValue = "2147483648")
   long maxUploadBytes;
@@ -229,7 +232,8 @@ public class DatasetUploads {
               parse,
               existing,
               maxQuarantinedRows,
-              upload.id().toString());
+              upload.id().toString(),
+              executor);
       ProgressReporter reporter = new ProgressReporter(tenant, upload, progress);
       WriteOutcome outcome = pipeline.run(source, sample, reporter);
       Snapshot made = commits.commit(prepared, txn, plan, outcome, upload, origin, caller, context);

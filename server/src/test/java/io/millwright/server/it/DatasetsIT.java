@@ -700,4 +700,32 @@ class DatasetsIT {
         .extracting(x -> x.getString("kind"))
         .containsExactly("volume-jump");
   }
+
+  @Test
+  void storedBytesAreMeteredAsByteDays() {
+    Fixtures.TestTenant c = Fixtures.tenant("data-c");
+    String token = Fixtures.member(c, "engineer", "data-engineer");
+    Api.post(
+        "/api/tenants/" + c.slug() + "/glossary",
+        token,
+        "{\"term\":\"sensor_status\",\"definition\":\"Health\",\"dataType\":\"string\"}");
+    assertThat(Api.post(path(c, ""), token, READINGS).status()).isEqualTo(201);
+    assertThat(upload(token, c, "sensor_readings", MESSY).status()).isEqualTo(201);
+    // Samples of a bucket that began after the upload carry the bytes the version holds.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                Db.superuserCount(
+                        "select count(*) from usage_event where tenant_id = ?::uuid and meter ="
+                            + " 'dataset.bytes.stored' and quantity > 0 and tags->>'bytes' is not null",
+                        c.id())
+                    > 0);
+    assertThat(
+            Db.superuserCount(
+                "select count(*) from usage_event where tenant_id = ?::uuid and meter ="
+                    + " 'dataset.rows.ingested' and quantity = 4",
+                c.id()))
+        .isEqualTo(1);
+  }
 }

@@ -15,7 +15,9 @@ public final class KeyText {
       return "\u0000";
     }
     if (value instanceof OffsetDateTime t) {
-      return t.toInstant().toString();
+      // Epoch microseconds (Iceberg's precision): the same instant gives the same text whatever
+      // its offset, without formatting a date per row.
+      return Long.toString(t.toEpochSecond() * 1_000_000L + t.getNano() / 1_000);
     }
     if (value instanceof Integer i) {
       return Long.toString(i);

@@ -50,7 +50,7 @@ final class RowChecks {
    */
   Failure check(Object[] values) {
     String firstRule = null;
-    List<String> problems = new ArrayList<>();
+    List<String> problems = null; // most rows pass: no list for them
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       Object v = values[i];
@@ -91,7 +91,10 @@ final class RowChecks {
         }
       }
       if (rule != null) {
-        firstRule = firstRule == null ? rule : firstRule;
+        if (problems == null) {
+          problems = new ArrayList<>(2);
+          firstRule = rule;
+        }
         problems.add(problem);
       }
     }

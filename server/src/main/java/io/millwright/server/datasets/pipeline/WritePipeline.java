@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
@@ -56,11 +57,14 @@ public final class WritePipeline {
   private final int[] keyPositions;
   private final int maxQuarantined;
   private final String operationId;
+  private final ExecutorService executor;
 
   /**
    * @param table the dataset's table, already evolved to the plan's columns
    * @param existingKeys keys of the rows already in the dataset (empty without a primary key)
    * @param operationId names the data files (the upload id), so a file tells which write made it
+   * @param executor runs the reading half beside the writing half (two cores busy instead of one);
+   *     null to do both on the calling thread
    */
   public WritePipeline(
       Table table,
@@ -69,7 +73,9 @@ public final class WritePipeline {
       ParseOptions options,
       Set<String> existingKeys,
       int maxQuarantined,
-      String operationId) {
+      String operationId,
+      ExecutorService executor) {
+    this.executor = executor;
     this.table = table;
     this.plan = plan;
     this.columns = plan.contract().columns();
@@ -113,66 +119,29 @@ public final class WritePipeline {
     InternalRecordWrapper wrapper =
         spec.isUnpartitioned() ? null : new InternalRecordWrapper(schema.asStruct());
 
-    List<QuarantinedRow> quarantined = new ArrayList<>();
-    Map<String, Long> failures = new TreeMap<>();
-    long read = 0;
+    Intake intake = new Intake(source, sample);
     long written = 0;
-    long deduplicated = 0;
     boolean completed = false;
     try {
-      Iterator<SourceRow> buffered = sample.iterator();
-      Object[] values = new Object[columns.size()];
-      while (true) {
-        SourceRow row = buffered.hasNext() ? buffered.next() : source.next();
-        if (row == null) {
-          break;
-        }
-        read++;
-        if (read % PROGRESS_EVERY == 0) {
-          progress.report(source.bytesRead(), read);
-        }
-        QuarantinedRow bad = standardize(source.columns(), row, values);
-        if (bad == null) {
-          RowChecks.Failure failure = checks.check(values);
-          if (failure != null) {
-            bad =
-                new QuarantinedRow(
-                    row.number(), failure.rule(), failure.reason(), raw(source, row));
+      // One record, refilled per row: the Parquet writer copies values out as it is handed them.
+      GenericRecord record = GenericRecord.create(schema);
+      RowFeed feed = executor == null ? intake::next : new RowFeed.Parallel(intake::next, executor);
+      try (feed) {
+        Object[] values;
+        while ((values = feed.next()) != null) {
+          for (int i = 0; i < values.length; i++) {
+            record.set(schemaPosition[i], values[i]);
+          }
+          if (partitionKey == null) {
+            writer.write(record, spec, null);
+          } else {
+            partitionKey.partition(wrapper.wrap(record));
+            writer.write(record, spec, partitionKey);
+          }
+          if (++written % PROGRESS_EVERY == 0) {
+            progress.report(source.bytesRead(), intake.read);
           }
         }
-        if (bad != null) {
-          quarantined.add(bad);
-          failures.merge(bad.rule(), 1L, Long::sum);
-          if (quarantined.size() > maxQuarantined) {
-            throw new UploadPlan.Refused(
-                "More than "
-                    + maxQuarantined
-                    + " rows failed the dataset's rules, so nothing was written. First problem"
-                    + " (row "
-                    + quarantined.get(0).sourceRow()
-                    + "): "
-                    + quarantined.get(0).reason()
-                    + ". Most failed rule: "
-                    + mostFailed(failures)
-                    + ".");
-          }
-          continue;
-        }
-        if (keyPositions.length > 0 && !seenKeys.add(keyOf(values))) {
-          deduplicated++;
-          continue;
-        }
-        GenericRecord record = GenericRecord.create(schema);
-        for (int i = 0; i < values.length; i++) {
-          record.set(schemaPosition[i], values[i]);
-        }
-        if (partitionKey == null) {
-          writer.write(record, spec, null);
-        } else {
-          partitionKey.partition(wrapper.wrap(record));
-          writer.write(record, spec, partitionKey);
-        }
-        written++;
       }
       completed = true;
     } finally {
@@ -184,16 +153,82 @@ public final class WritePipeline {
         }
       }
     }
-    progress.report(source.bytesRead(), read);
+    progress.report(source.bytesRead(), intake.read);
     return new WriteOutcome(
         writer.result().dataFiles(),
-        List.copyOf(quarantined),
-        read,
+        List.copyOf(intake.quarantined),
+        intake.read,
         written,
-        deduplicated,
+        intake.deduplicated,
         source.blankLinesSkipped(),
         source.bytesRead(),
-        failures);
+        intake.failures);
+  }
+
+  /**
+   * The reading half of a pass: rows in, standardized and checked values out, quarantined rows and
+   * duplicates kept back. Runs on one thread (beside the writer when an executor is given).
+   */
+  private final class Intake {
+    private final RowSource source;
+    private final Iterator<SourceRow> buffered;
+    final List<QuarantinedRow> quarantined = new ArrayList<>();
+    final Map<String, Long> failures = new TreeMap<>();
+    volatile long read;
+    long deduplicated;
+
+    Intake(RowSource source, List<SourceRow> sample) {
+      this.source = source;
+      this.buffered = sample.iterator();
+    }
+
+    /** The next row to write (a fresh array), or null at the end. */
+    Object[] next() throws IOException {
+      while (true) {
+        SourceRow row = buffered.hasNext() ? buffered.next() : source.next();
+        if (row == null) {
+          return null;
+        }
+        read++;
+        Object[] values = new Object[columns.size()];
+        QuarantinedRow bad = standardize(source.columns(), row, values);
+        if (bad == null) {
+          RowChecks.Failure failure = checks.check(values);
+          if (failure != null) {
+            bad =
+                new QuarantinedRow(
+                    row.number(), failure.rule(), failure.reason(), raw(source, row));
+          }
+        }
+        if (bad != null) {
+          quarantine(bad);
+          continue;
+        }
+        if (keyPositions.length > 0 && !seenKeys.add(keyOf(values))) {
+          deduplicated++;
+          continue;
+        }
+        return values;
+      }
+    }
+
+    private void quarantine(QuarantinedRow bad) {
+      quarantined.add(bad);
+      failures.merge(bad.rule(), 1L, Long::sum);
+      if (quarantined.size() > maxQuarantined) {
+        throw new UploadPlan.Refused(
+            "More than "
+                + maxQuarantined
+                + " rows failed the dataset's rules, so nothing was written. First problem"
+                + " (row "
+                + quarantined.get(0).sourceRow()
+                + "): "
+                + quarantined.get(0).reason()
+                + ". Most failed rule: "
+                + mostFailed(failures)
+                + ".");
+      }
+    }
   }
 
   /** Fills {@code values} from the row, or returns why the row cannot be standardized. */

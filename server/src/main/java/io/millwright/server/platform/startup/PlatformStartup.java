@@ -31,6 +31,7 @@ public class PlatformStartup {
   @Inject ProvisioningRecovery provisioningRecovery;
   @Inject TenantPurgeJob purgeJob;
   @Inject io.millwright.server.datasets.DatasetStore datasetStore;
+  @Inject io.millwright.server.datasets.StorageMeter storageMeter;
   @Inject ApiUsageMeter apiUsageMeter;
 
   void onStart(@Observes Startup startup) {
@@ -50,6 +51,7 @@ public class PlatformStartup {
       }
       purgeJob.schedule();
       apiUsageMeter.schedule();
+      storageMeter.schedule();
       LOG.info(
           () ->
               "Millwright started on node "

@@ -136,21 +136,36 @@ class PipelineStagesBenchmarkTest {
                   null),
               Map.of());
       Schema schema = IcebergSchemas.schemaOf(contract.columns());
-      Table table =
-          LocalTables.create(
-              dir.resolve("r" + round),
-              new byte[32],
-              "sensors",
-              schema,
-              IcebergSchemas.partitionSpecOf(schema, contract));
-      t0 = System.nanoTime();
-      try (RowSource source = open(csv)) {
-        List<SourceRow> sample = List.of(source.next());
-        UploadPlan plan = UploadPlan.of(contract, source.columns(), sample, options);
-        new WritePipeline(table, plan, Map.of(), options, Set.of(), 100, "bench")
-            .run(source, sample, (b, r) -> {});
+      java.util.concurrent.ExecutorService readers =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      for (boolean parallel : new boolean[] {false, true}) {
+        Table target =
+            LocalTables.create(
+                dir.resolve("r" + round + parallel),
+                new byte[32],
+                "sensors",
+                schema,
+                IcebergSchemas.partitionSpecOf(schema, contract));
+        t0 = System.nanoTime();
+        try (RowSource source = open(csv)) {
+          List<SourceRow> sample = List.of(source.next());
+          UploadPlan plan = UploadPlan.of(contract, source.columns(), sample, options);
+          new WritePipeline(
+                  target,
+                  plan,
+                  Map.of(),
+                  options,
+                  Set.of(),
+                  100,
+                  "bench",
+                  parallel ? readers : null)
+              .run(source, sample, (b, r) -> {});
+        }
+        report(
+            "whole pipeline, " + (parallel ? "reader thread + writer" : "one thread"),
+            System.nanoTime() - t0);
       }
-      report("whole pipeline (files written)", System.nanoTime() - t0);
+      readers.shutdown();
     }
   }
 }

@@ -48,6 +48,15 @@ class WritePipelineTest {
 
   @TempDir Path warehouse;
 
+  /** The production path reads on another thread than it writes. */
+  static final java.util.concurrent.ExecutorService READERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "pipeline-reader");
+            t.setDaemon(true);
+            return t;
+          });
+
   static final GlossaryTerm STATUS =
       new GlossaryTerm(
           TenantId.random(),
@@ -160,7 +169,14 @@ class WritePipelineTest {
       UploadPlan plan = UploadPlan.of(contract, source.columns(), sample, OPTIONS);
       WritePipeline pipeline =
           new WritePipeline(
-              table, plan, Map.of("sensor_status", STATUS), OPTIONS, existing, 100, "test-upload");
+              table,
+              plan,
+              Map.of("sensor_status", STATUS),
+              OPTIONS,
+              existing,
+              100,
+              "test-upload",
+              READERS);
       WriteOutcome outcome = pipeline.run(source, sample, (bytes, rows) -> {});
       AppendFiles append = table.newAppend();
       outcome.files().forEach(append::appendFile);
