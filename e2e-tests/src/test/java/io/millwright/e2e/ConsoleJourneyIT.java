@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console's main journey, in a real browser against the real platform: a platform admin makes a
  * tenant, its admin invites people, an analyst is refused what is not theirs, an auditor checks the
- * trail, a data engineer declares a dataset, writes a messy file into it and queries it with SQL.
- * Each step is a test in order; later steps need the earlier ones.
+ * trail, a data engineer declares a dataset, writes a messy file into it, queries it with SQL, and
+ * corrects and replays a quarantined row. Each step is a test in order; later steps need the
+ * earlier ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(FailureScreenshots.class)
@@ -286,6 +287,35 @@ class ConsoleJourneyIT {
         .doesNotContain("Exception")
         .doesNotContain("root:");
     assertThat(sql.status()).isEqualTo("The query did not run.");
+    page.context().close();
+  }
+
+  @Test
+  @Order(9)
+  void dataEngineerCorrectsAQuarantinedRowReplaysItAndReadsQualityAndLineage() {
+    Page page = browser.newPerson(1280, 800);
+    ConsolePage.open(page, "t/" + SLUG);
+    new KeycloakLoginPage(page).signIn(ENGINEER_EMAIL, NEW_PASSWORD);
+    ConsolePage home = new ConsolePage(page);
+    home.waitFor("#nav-datasets");
+    home.nav("nav-datasets").click();
+    DatasetsPage datasets = new DatasetsPage(page).open("meter_readings");
+
+    // Step 7 left two rows in quarantine: kwh "not a number", and one without its site.
+    assertThat(datasets.openQuarantine()).isEqualTo(2);
+    datasets.correctQuarantinedRow("not a number", "kwh", "9.5").replaySelected();
+    assertThat(datasets.replayWritten()).isEqualTo(1);
+    assertThat(datasets.replayQuarantined()).isZero();
+    assertThat(datasets.openQuarantine()).isEqualTo(1);
+    Screenshots.take(page, "quarantine-replay");
+
+    // The replay made a new current version: the three rows written first and South's.
+    assertThat(datasets.qualityRows()).isEqualTo(4);
+    assertThat(datasets.qualityShowsNullRateOf("kwh")).isTrue();
+    Screenshots.take(page, "dataset-quality");
+
+    assertThat(datasets.lineagePictureShown()).isTrue();
+    Screenshots.take(page, "dataset-lineage");
     page.context().close();
   }
 }

@@ -1,11 +1,14 @@
 package io.millwright.e2e;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
 
 /**
  * A tenant's datasets: the list, declaring a dataset from a sample file, uploading a file into it
- * (preview, then write) and one dataset's preview and versions.
+ * (preview, then write) and one dataset's preview, versions, quality, lineage and quarantine
+ * (correct, replay).
  */
 final class DatasetsPage extends ConsolePage {
 
@@ -97,6 +100,80 @@ final class DatasetsPage extends ConsolePage {
     page.locator("#tab-versions").click();
     waitFor("#versions-count");
     return page.locator("#versions-count").textContent();
+  }
+
+  /** From the list, opens one dataset's page. */
+  DatasetsPage open(String name) {
+    page.locator(
+            "#datasets-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(name))
+        .first()
+        .click();
+    page.locator("#dataset-name:has-text('" + name + "')").waitFor();
+    return this;
+  }
+
+  /** On a dataset's page: the Quarantine section, with the number of open rows. */
+  long openQuarantine() {
+    page.locator("#tab-quarantine").click();
+    return count("#quarantine-open");
+  }
+
+  /**
+   * In the Quarantine section: opens the editor of the row whose uploaded values contain a text,
+   * sets one cell and keeps the change (which selects the row).
+   */
+  DatasetsPage correctQuarantinedRow(String uploadedText, String column, String value) {
+    page.locator("#tab-quarantine").click();
+    page.locator(".quarantine-edit-row[data-raw*='" + uploadedText + "']").first().click();
+    waitFor("#quarantine-editor-save");
+    page.locator("#quarantine-cell-" + column + " input").fill(value);
+    page.locator("#quarantine-editor-save").click();
+    page.locator("#quarantine-editor-save")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+    return this;
+  }
+
+  /** Replays the selected quarantined rows and waits for the outcome. */
+  DatasetsPage replaySelected() {
+    page.locator("#quarantine-replay:not([disabled])").click();
+    waitFor("#replay-result");
+    return this;
+  }
+
+  long replayWritten() {
+    return count("#replay-written");
+  }
+
+  long replayQuarantined() {
+    return count("#replay-quarantined");
+  }
+
+  /** On a dataset's page: the Quality section's row count for the version shown. */
+  long qualityRows() {
+    page.locator("#tab-quality").click();
+    waitFor("#dataset-quality");
+    return count("#quality-rows");
+  }
+
+  /** Whether the Quality section lists a column with its null rate. */
+  boolean qualityShowsNullRateOf(String column) {
+    page.locator(
+            "#quality-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(column))
+        .first()
+        .waitFor();
+    waitFor("#quality-grid .null-rate");
+    return true;
+  }
+
+  /** On a dataset's page: the Lineage section, once its picture has loaded. */
+  boolean lineagePictureShown() {
+    page.locator("#tab-lineage").click();
+    waitFor("#lineage-picture");
+    // The picture is an SVG data URI: it has a width only if the browser could draw it.
+    page.waitForFunction(
+        "() => { const i = document.querySelector('#lineage-picture');"
+            + " return i && i.complete && i.naturalWidth > 0; }");
+    return true;
   }
 
   boolean lists(String name) {

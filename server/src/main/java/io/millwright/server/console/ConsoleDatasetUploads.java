@@ -48,6 +48,24 @@ public class ConsoleDatasetUploads implements TenantDatasetUploads {
   }
 
   @Override
+  public UploadOutcome replay(
+      String slug, String dataset, Map<Long, Map<String, String>> corrections) {
+    TenantAccess tenant = calls.tenant(slug, "replay quarantine", ConsoleDatasets.WRITERS);
+    return ConsoleCalls.readable(
+        () ->
+            outcome(
+                uploads.replay(
+                    tenant.tenantId(), dataset, corrections, calls.caller(), calls.context())));
+  }
+
+  @Override
+  public int discard(String slug, String dataset, List<Long> ids) {
+    TenantAccess tenant = calls.tenant(slug, "discard quarantine", ConsoleDatasets.WRITERS);
+    return ConsoleCalls.readable(
+        () -> datasets.discard(tenant.tenantId(), dataset, ids, calls.caller(), calls.context()));
+  }
+
+  @Override
   public UploadOutcome upload(
       String slug, String dataset, String fileName, String idempotencyKey, InputStream body) {
     TenantAccess tenant = calls.tenant(slug, "upload to dataset", ConsoleDatasets.WRITERS);
@@ -55,21 +73,24 @@ public class ConsoleDatasetUploads implements TenantDatasetUploads {
         () -> {
           UploadRequest request =
               UploadRequest.of(null, fileName, idempotencyKey, null, null, null, null, null);
-          DatasetUploads.Result result =
+          return outcome(
               uploads.upload(
-                  tenant.tenantId(), dataset, body, request, calls.caller(), calls.context());
-          Upload u = result.upload();
-          return new UploadOutcome(
-              u.status(),
-              u.rowsRead(),
-              u.rowsWritten(),
-              u.rowsQuarantined(),
-              u.rowsDeduplicated(),
-              result.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList(),
-              result.failures(),
-              u.snapshotId(),
-              result.replayed());
+                  tenant.tenantId(), dataset, body, request, calls.caller(), calls.context()));
         });
+  }
+
+  private static UploadOutcome outcome(DatasetUploads.Result result) {
+    Upload u = result.upload();
+    return new UploadOutcome(
+        u.status(),
+        u.rowsRead(),
+        u.rowsWritten(),
+        u.rowsQuarantined(),
+        u.rowsDeduplicated(),
+        result.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList(),
+        result.failures(),
+        u.snapshotId(),
+        result.replayed());
   }
 
   @Override
@@ -116,7 +137,12 @@ public class ConsoleDatasetUploads implements TenantDatasetUploads {
               .map(
                   e ->
                       new QuarantineRow(
-                          e.uploadId().toString(), e.sourceRow(), e.rule(), e.reason(), e.raw()))
+                          e.id(),
+                          e.uploadId().toString(),
+                          e.sourceRow(),
+                          e.rule(),
+                          e.reason(),
+                          e.raw()))
               .toList();
         });
   }

@@ -11,6 +11,7 @@ import io.millwright.console.ports.TenantDatasets;
 import io.millwright.server.datasets.Column;
 import io.millwright.server.datasets.ColumnSpec;
 import io.millwright.server.datasets.Dataset;
+import io.millwright.server.datasets.DatasetHealth;
 import io.millwright.server.datasets.DatasetSpec;
 import io.millwright.server.datasets.DatasetVersion;
 import io.millwright.server.datasets.Datasets;
@@ -38,6 +39,7 @@ public class ConsoleDatasets implements TenantDatasets {
   @Inject ConsoleCalls calls;
   @Inject Datasets datasets;
   @Inject Quarantine quarantine;
+  @Inject DatasetHealth health;
 
   @Override
   public List<DatasetRow> list(String slug) {
@@ -55,7 +57,8 @@ public class ConsoleDatasets implements TenantDatasets {
                           table.currentSnapshot() == null
                               ? null
                               : table.currentSnapshot().snapshotId(),
-                          d.updatedAt());
+                          d.updatedAt(),
+                          ConsoleDatasetHealth.alerts(health, tenant.tenantId(), d.name()));
                     })
                 .toList());
   }

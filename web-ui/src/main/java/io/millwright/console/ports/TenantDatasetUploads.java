@@ -2,6 +2,7 @@ package io.millwright.console.ports;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Files into datasets: writers (data engineers, tenant-admins) preview, write and read quarantine;
@@ -32,4 +33,18 @@ public interface TenantDatasetUploads {
 
   /** Open quarantined rows, oldest first. */
   List<QuarantineRow> quarantine(String slug, String dataset, int limit);
+
+  /**
+   * Writes open quarantined rows again, with corrections, through the same checks as an upload;
+   * they become one new version and leave the quarantine. Rows that still fail come back with their
+   * new reason.
+   *
+   * @param corrections for each quarantined row id, the cells to change by source column (an empty
+   *     map replays the row as it is)
+   * @throws ConsoleException when a row is no longer open (replayed or discarded meanwhile)
+   */
+  UploadOutcome replay(String slug, String dataset, Map<Long, Map<String, String>> corrections);
+
+  /** Gives up open quarantined rows for good (audited; they stay listed); returns how many. */
+  int discard(String slug, String dataset, List<Long> ids);
 }

@@ -3,12 +3,14 @@ package io.millwright.console.views.datasets;
 import com.vaadin.flow.component.grid.Grid;
 import io.millwright.console.ports.DatasetColumn;
 import io.millwright.console.ports.DatasetVersionRow;
-import io.millwright.console.ports.QuarantineRow;
 import io.millwright.console.ports.RowsPreview;
 import io.millwright.console.ports.UploadRow;
 import java.util.Map;
 
-/** The read-only grids of a dataset's page, one per section, each with a stable id for tests. */
+/**
+ * The read-only grids of a dataset's page, one per section, each with a stable id for tests (the
+ * Quarantine, Quality and Lineage sections build their own).
+ */
 final class DatasetGrids {
 
   private DatasetGrids() {}
@@ -75,16 +77,6 @@ final class DatasetGrids {
     grid.addColumn(UploadRow::rowsDeduplicated).setHeader("Deduplicated").setAutoWidth(true);
     grid.addColumn(u -> DatasetText.orEmpty(u.problem())).setHeader("Problem").setFlexGrow(1);
     grid.addColumn(u -> DatasetText.orEmpty(u.startedBy())).setHeader("By").setAutoWidth(true);
-    return grid;
-  }
-
-  static Grid<QuarantineRow> quarantine() {
-    Grid<QuarantineRow> grid = new Grid<>(QuarantineRow.class, false);
-    grid.setId("dataset-quarantine-grid");
-    grid.addColumn(QuarantineRow::sourceRow).setHeader("Source row").setAutoWidth(true);
-    grid.addColumn(QuarantineRow::rule).setHeader("Rule").setAutoWidth(true);
-    grid.addColumn(QuarantineRow::reason).setHeader("Reason").setAutoWidth(true);
-    grid.addColumn(q -> DatasetText.raw(q.raw())).setHeader("Raw values").setFlexGrow(1);
     return grid;
   }
 }

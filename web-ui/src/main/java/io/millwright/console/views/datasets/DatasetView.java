@@ -18,12 +18,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.millwright.console.ports.ConsoleException;
+import io.millwright.console.ports.DatasetAlert;
 import io.millwright.console.ports.DatasetColumn;
 import io.millwright.console.ports.DatasetDetail;
 import io.millwright.console.ports.DatasetVersionRow;
-import io.millwright.console.ports.QuarantineRow;
 import io.millwright.console.ports.RowsPreview;
 import io.millwright.console.ports.TenantChoice;
+import io.millwright.console.ports.TenantDatasetHealth;
+import io.millwright.console.ports.TenantDatasetLineage;
 import io.millwright.console.ports.TenantDatasetUploads;
 import io.millwright.console.ports.TenantDatasets;
 import io.millwright.console.ports.TenantSwitchboard;
@@ -36,10 +38,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One dataset: schema, first rows of any version (time travel), versions with rollback, uploads
- * and, for writers, the quarantine. PII arrives already masked for readers who may not write.
+ * One dataset: its alerts, schema, first rows of any version (time travel), quality per version,
+ * lineage, versions with rollback, uploads and, for writers, the quarantine with replay and
+ * discard. PII arrives already masked for readers who may not write.
  */
 @Route(value = "t/:slug/datasets/:name", layout = MainLayout.class)
 @PageTitle("Dataset · Millwright")
@@ -52,21 +56,33 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
   private final TenantSwitchboard switchboard;
   private final TenantDatasets datasets;
   private final TenantDatasetUploads uploads;
+  private final TenantDatasetHealth health;
+  private final TenantDatasetLineage lineage;
   private TenantChoice tenant;
   private String name;
 
+  /** What the last replay or discard did, shown once in the rebuilt Quarantine section. */
+  private Component quarantineOutcome;
+
   @Inject
   public DatasetView(
-      TenantSwitchboard switchboard, TenantDatasets datasets, TenantDatasetUploads uploads) {
+      TenantSwitchboard switchboard,
+      TenantDatasets datasets,
+      TenantDatasetUploads uploads,
+      TenantDatasetHealth health,
+      TenantDatasetLineage lineage) {
     this.switchboard = switchboard;
     this.datasets = datasets;
     this.uploads = uploads;
+    this.health = health;
+    this.lineage = lineage;
     setId("dataset-view");
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     name = event.getRouteParameters().get("name").orElse("");
+    quarantineOutcome = null;
     Guards.requireTenant(event, switchboard).ifPresent(this::show);
   }
 
@@ -117,6 +133,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
                 + DatasetText.utc(detail.createdAt()));
     summary.setId("dataset-summary");
     add(header);
+    alerts().ifPresent(this::add);
     if (detail.description() != null && !detail.description().isBlank()) {
       add(new Paragraph(detail.description()));
     }
@@ -126,13 +143,85 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
     tabs.setId("dataset-tabs");
     tabs.setWidthFull();
     tabs.add("Schema", schema(detail)).setId("tab-schema");
-    tabs.add("Preview", preview(versions)).setId("tab-preview");
+    Select<DatasetVersionRow> previewVersion = versionSelect("preview-version", versions);
+    tabs.add("Preview", preview(previewVersion, versions)).setId("tab-preview");
+    QualityTab quality = new QualityTab(health, tenant.slug(), name, versions);
+    tabs.add("Quality", quality).setId("tab-quality");
+    follow(previewVersion, quality.version());
+    follow(quality.version(), previewVersion);
+    tabs.add("Lineage", new LineageTab(lineage, tenant.slug(), name)).setId("tab-lineage");
     tabs.add("Versions", versions(versions)).setId("tab-versions");
     tabs.add("Uploads", uploads()).setId("tab-uploads");
     if (writer()) {
-      tabs.add("Quarantine", quarantine()).setId("tab-quarantine");
+      QuarantineTab quarantine =
+          new QuarantineTab(
+              uploads,
+              tenant.slug(),
+              name,
+              detail.openQuarantine(),
+              quarantineOutcome,
+              outcome -> {
+                quarantineOutcome = outcome;
+                show(tenant);
+              });
+      var tab = tabs.add("Quarantine", quarantine);
+      tab.setId("tab-quarantine");
+      if (quarantineOutcome != null) {
+        // After a replay or discard the person stays where they were, with the outcome in view.
+        tabs.setSelectedTab(tab);
+        quarantineOutcome = null;
+      }
     }
     add(tabs);
+  }
+
+  /** The dataset's alerts as warnings above everything else; nothing when all is well. */
+  private Optional<Component> alerts() {
+    List<DatasetAlert> alerts;
+    try {
+      alerts = health.alerts(tenant.slug(), name);
+    } catch (ConsoleException ex) {
+      // The page is still worth showing without its alerts; say why they are missing.
+      alerts = List.of(new DatasetAlert("unavailable", ex.getMessage()));
+    }
+    if (alerts.isEmpty()) {
+      return Optional.empty();
+    }
+    VerticalLayout box = new VerticalLayout();
+    box.setId("dataset-alerts");
+    box.setPadding(false);
+    box.setSpacing(false);
+    for (DatasetAlert alert : alerts) {
+      Span warning = new Span("⚠ " + alert.message());
+      warning.getElement().getThemeList().add("badge error");
+      warning.addClassName("dataset-alert");
+      warning.getElement().setAttribute("data-kind", alert.kind());
+      warning.getStyle().set("white-space", "normal");
+      box.add(warning);
+    }
+    return Optional.of(box);
+  }
+
+  /** A version chooser labelled the same on every section that reads one version. */
+  static Select<DatasetVersionRow> versionSelect(String id, List<DatasetVersionRow> versions) {
+    Select<DatasetVersionRow> version = new Select<>();
+    version.setId(id);
+    version.setLabel("Version");
+    version.setItemLabelGenerator(
+        v -> v.id() + " · " + DatasetText.utc(v.committedAt()) + (v.current() ? " · current" : ""));
+    version.setItems(versions);
+    version.setEmptySelectionAllowed(false);
+    return version;
+  }
+
+  /** Choosing a version in one section chooses it in the other, so both describe the same data. */
+  private static void follow(Select<DatasetVersionRow> leader, Select<DatasetVersionRow> follower) {
+    leader.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null && !e.getValue().equals(follower.getValue())) {
+            follower.setValue(e.getValue());
+          }
+        });
   }
 
   private Component schema(DatasetDetail detail) {
@@ -155,14 +244,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
     return new VerticalLayout(grid, key, partitioning);
   }
 
-  private Component preview(List<DatasetVersionRow> versions) {
-    Select<DatasetVersionRow> version = new Select<>();
-    version.setId("preview-version");
-    version.setLabel("Version");
-    version.setItemLabelGenerator(
-        v -> v.id() + " · " + DatasetText.utc(v.committedAt()) + (v.current() ? " · current" : ""));
-    version.setItems(versions);
-    version.setEmptySelectionAllowed(false);
+  private Component preview(Select<DatasetVersionRow> version, List<DatasetVersionRow> versions) {
     Paragraph info = new Paragraph();
     info.setId("preview-info");
     Grid<Map<String, String>> grid = new Grid<>();
@@ -274,20 +356,5 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
       Toasts.error(ex.getMessage());
     }
     return grid;
-  }
-
-  private Component quarantine() {
-    Grid<QuarantineRow> grid = DatasetGrids.quarantine();
-    grid.setHeight("24rem");
-    try {
-      grid.setItems(uploads.quarantine(tenant.slug(), name, 500));
-    } catch (ConsoleException ex) {
-      Toasts.error(ex.getMessage());
-    }
-    return new VerticalLayout(
-        new Paragraph(
-            "Rows that failed a rule, kept with the reason so nothing is lost. The first 500"
-                + " open rows are shown."),
-        grid);
   }
 }

@@ -1,10 +1,14 @@
 package io.millwright.console.views.datasets;
 
+import static java.util.stream.Collectors.joining;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.millwright.console.ports.ConsoleException;
+import io.millwright.console.ports.DatasetAlert;
 import io.millwright.console.ports.DatasetRow;
 import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TenantDatasets;
@@ -25,7 +30,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** A tenant's datasets: every member reads the list; writers start a new dataset from here. */
+/**
+ * A tenant's datasets: every member reads the list, with a marker on those that need attention;
+ * writers start a new dataset from here.
+ */
 @Route(value = "t/:slug/datasets", layout = MainLayout.class)
 @PageTitle("Datasets · Millwright")
 // A CDI bean so that vaadin-cdi can inject its ports (annotated bean discovery).
@@ -54,8 +62,29 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
     grid.addColumn(d -> DatasetText.utc(d.updatedAt()))
         .setHeader("Updated (UTC)")
         .setAutoWidth(true);
+    grid.addComponentColumn(DatasetsView::alertMarker)
+        .setHeader("Alerts")
+        .setKey("alerts")
+        .setAutoWidth(true);
     grid.addItemClickListener(
         e -> getUI().ifPresent(ui -> ui.navigate(base + "/" + e.getItem().name())));
+  }
+
+  /** A warning badge when the dataset needs attention; its messages show on hover. */
+  private static Component alertMarker(DatasetRow row) {
+    if (row.alerts().isEmpty()) {
+      return new Span();
+    }
+    Span marker =
+        new Span("⚠ " + row.alerts().size() + (row.alerts().size() == 1 ? " alert" : " alerts"));
+    marker.getElement().getThemeList().add("badge error");
+    marker.addClassName("dataset-alert-marker");
+    marker.getElement().setAttribute("data-dataset", row.name());
+    marker
+        .getElement()
+        .setAttribute(
+            "title", row.alerts().stream().map(DatasetAlert::message).collect(joining(" ")));
+    return marker;
   }
 
   @Override
