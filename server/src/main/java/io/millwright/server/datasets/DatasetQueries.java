@@ -84,6 +84,19 @@ public class DatasetQueries {
   }
 
   /**
+   * One row of a platform-written query over one version of one dataset (e.g. distinct counts for a
+   * quality summary); not metered as the tenant's own SQL.
+   */
+  public List<Object> single(TenantId tenant, String dataset, long version, String sql) {
+    try (Session session = open(tenant, sql, Map.of(dataset, version), false)) {
+      QueryResult result = session.sandbox().query(sql, 1, timeout, scheduler);
+      return result.rows().isEmpty() ? List.of() : result.rows().get(0);
+    } catch (SqlRefusedException e) {
+      throw refused(e);
+    }
+  }
+
+  /**
    * A sandbox over the datasets a query names, their version files decrypted; closing it deletes
    * the plaintext.
    */

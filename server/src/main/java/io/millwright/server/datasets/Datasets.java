@@ -155,6 +155,51 @@ public class Datasets {
   public record Preview(
       Long version, List<String> columns, List<Map<String, Object>> rows, long totalRows) {}
 
+  /**
+   * Two versions side by side: their counts, and how the schema changed from the first to the
+   * second (columns added, removed, retyped).
+   */
+  public Map<String, Object> compare(TenantId tenant, String name, long from, long to) {
+    Table table = tables.open(get(tenant, name));
+    Snapshot a = table.snapshot(from);
+    Snapshot b = table.snapshot(to);
+    if (a == null || b == null) {
+      throw new ProblemException(
+          Problem.notFound(
+              "Dataset '" + name + "' has no version " + (a == null ? from : to) + "."));
+    }
+    Map<String, String> before = columnTypes(table, a);
+    Map<String, String> after = columnTypes(table, b);
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    List<String> retyped = new ArrayList<>();
+    after.forEach(
+        (column, type) -> {
+          if (!before.containsKey(column)) {
+            added.add(column + " " + type);
+          } else if (!before.get(column).equals(type)) {
+            retyped.add(column + " " + before.get(column) + " → " + type);
+          }
+        });
+    before.keySet().stream().filter(c -> !after.containsKey(c)).forEach(removed::add);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", DatasetVersion.of(a, false));
+    out.put("to", DatasetVersion.of(b, false));
+    out.put("rowDifference", rowCountOf(b) - rowCountOf(a));
+    out.put("columnsAdded", added);
+    out.put("columnsRemoved", removed);
+    out.put("columnsRetyped", retyped);
+    return out;
+  }
+
+  private static Map<String, String> columnTypes(Table table, Snapshot s) {
+    Map<String, String> types = new LinkedHashMap<>();
+    org.apache.iceberg.Schema schema =
+        s.schemaId() == null ? table.schema() : table.schemas().get(s.schemaId());
+    schema.columns().forEach(f -> types.put(f.name(), f.type().toString()));
+    return types;
+  }
+
   /** Makes an earlier (or later) version current again; the versions in between stay listed. */
   public DatasetVersion rollback(
       TenantId tenant, String name, long version, Caller caller, RequestContext context) {

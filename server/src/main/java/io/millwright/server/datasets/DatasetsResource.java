@@ -267,6 +267,25 @@ public class DatasetsResource {
   }
 
   @GET
+  @Path("{name}/versions/compare")
+  @TenantRoles
+  @Operation(
+      summary =
+          "Compare two versions: their counts, the row difference, and the columns added,"
+              + " removed or retyped between them.")
+  public Map<String, Object> compare(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      @QueryParam("from") Long from,
+      @QueryParam("to") Long to) {
+    if (from == null || to == null) {
+      throw new ProblemException(
+          Problem.invalidFields(Map.of("from", "a version id", "to", "a version id")));
+    }
+    return datasets.compare(tenant(), name, from, to);
+  }
+
+  @GET
   @Path("{name}/rows")
   @TenantRoles
   @Operation(

@@ -211,6 +211,14 @@ class DatasetsIT {
     assertThat(then.json().getJsonArray("columns").getValuesAs(JsonValue::toString))
         .doesNotContain("\"humidity\"");
 
+    long v2 = second.json().getJsonNumber("version").longValue();
+    Reply compared = Api.get(path(a, "/travel/versions/compare?from=" + v1 + "&to=" + v2), analyst);
+    assertThat(compared.status()).as(compared.toString()).isEqualTo(200);
+    assertThat(compared.json().getInt("rowDifference")).isEqualTo(2);
+    assertThat(compared.json().getJsonArray("columnsAdded").getString(0))
+        .isEqualTo("humidity double");
+    assertThat(compared.json().getJsonObject("to").getInt("rowsDeduplicated")).isEqualTo(1);
+
     Reply back = Api.post(path(a, "/travel/rollback"), engineer, "{\"version\":" + v1 + "}");
     assertThat(back.status()).as(back.toString()).isEqualTo(200);
     assertThat(Api.get(path(a, "/travel/rows"), analyst).json().getInt("totalRows")).isEqualTo(4);
@@ -682,6 +690,12 @@ class DatasetsIT {
     assertThat(temperature.getJsonNumber("min").doubleValue()).isEqualTo(-3.5);
     assertThat(temperature.getJsonNumber("max").doubleValue()).isEqualTo(21.5);
     assertThat(temperature.getJsonNumber("nullRate").doubleValue()).isZero();
+    JsonObject sensors =
+        items(quality, "columns").stream()
+            .filter(c -> c.getString("name").equals("sensor_id"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sensors.getJsonNumber("distinct").longValue()).isEqualTo(3);
     assertThat(quality.json().getJsonObject("ruleFailures").toString())
         .contains("\"type\":1", "\"range\":1", "\"contract\":1", "\"key\":1", "\"structure\":1");
 
