@@ -153,11 +153,7 @@ public class DatasetMaintenance {
     if (locations.isEmpty()) {
       return;
     }
-    // Deleting needs no key, only the warehouse bounds the FileIO enforces.
-    io.millwright.server.datasets.catalog.TenantFileIO io =
-        new io.millwright.server.datasets.catalog.TenantFileIO(
-            tables.warehouseOf(tenant), new byte[32]);
-    locations.forEach(io::deleteFile);
+    tables.deleteFiles(tenant, locations);
   }
 
   private static int expire(Table table, long olderThan, int retainLast, List<String> obsolete) {

@@ -2,7 +2,10 @@ package io.millwright.server.datasets;
 
 import io.millwright.server.datasets.catalog.DatasetTableOperations;
 import io.millwright.server.datasets.catalog.IcebergSchemas;
+import io.millwright.server.datasets.catalog.ObjectStoreFileIO;
+import io.millwright.server.datasets.catalog.ObjectStores;
 import io.millwright.server.datasets.catalog.TenantFileIO;
+import io.millwright.server.platform.config.MisconfigurationException;
 import io.millwright.server.platform.config.PlatformSettings;
 import io.millwright.server.tenants.TenantStorage;
 import io.millwright.tenancy.DataKeyCipher;
@@ -11,7 +14,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.PartitionSpec;
@@ -20,6 +25,9 @@ import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.io.FileIO;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Opens a dataset's Iceberg table: files in the tenant's warehouse under the tenant's data key,
@@ -43,13 +51,78 @@ public class DatasetTables {
 
   private DataKeyCipher cipher;
 
+  /** {@code local} (default: the tenant's storage area) or {@code s3} (the settings below). */
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.store", defaultValue = "local")
+  String storeKind;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.s3.endpoint")
+  Optional<String> endpoint;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.s3.bucket")
+  Optional<String> bucket;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.s3.region", defaultValue = "us-east-1")
+  String region;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.s3.access-key")
+  Optional<String> accessKey;
+
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.s3.secret-key")
+  Optional<String> secretKey;
+
+  private S3Client objects;
+
   @PostConstruct
   void init() {
     cipher = new DataKeyCipher(settings.masterKey());
+    if ("s3".equals(storeKind)) {
+      if (bucket.isEmpty() || accessKey.isEmpty() || secretKey.isEmpty()) {
+        throw new MisconfigurationException(
+            "millwright.datasets.s3.bucket",
+            "millwright.datasets.store=s3 needs the bucket, access-key and secret-key (and endpoint"
+                + " for a server other than AWS)");
+      }
+      objects = ObjectStores.client(endpoint, region, accessKey.get(), secretKey.get());
+    } else if (!"local".equals(storeKind)) {
+      throw new MisconfigurationException(
+          "millwright.datasets.store", "local or s3, not " + storeKind);
+    }
   }
 
-  public Path warehouseOf(TenantId tenant) {
-    return storage.areaOf(tenant).resolve("warehouse");
+  /** The tenant's warehouse: a directory in its storage area, or a prefix in the bucket. */
+  public String warehouseOf(TenantId tenant) {
+    return objects == null
+        ? storage.areaOf(tenant).resolve("warehouse").toString()
+        : "s3://" + bucket.orElseThrow() + "/tenants/" + tenant + "/warehouse";
+  }
+
+  /** The FileIO of the tenant's warehouse, encrypting under the given key. */
+  FileIO io(TenantId tenant, byte[] key) {
+    return objects == null
+        ? new TenantFileIO(Path.of(warehouseOf(tenant)), key)
+        : new ObjectStoreFileIO(objects, warehouseOf(tenant), key);
+  }
+
+  /** Deletes files by location (deleting needs no key, only the warehouse bounds). */
+  public void deleteFiles(TenantId tenant, List<String> locations) {
+    FileIO io = io(tenant, new byte[32]);
+    locations.forEach(io::deleteFile);
+  }
+
+  /** Deletes everything of one dataset. */
+  public void deleteDataset(TenantId tenant, UUID dataset) {
+    String location = warehouseOf(tenant) + "/" + dataset;
+    if (objects == null) {
+      TenantStorage.deleteTree(Path.of(location));
+    } else {
+      new ObjectStoreFileIO(objects, warehouseOf(tenant), new byte[32]).deletePrefix(location);
+    }
   }
 
   /** The tenant's data key in the clear; callers keep it only for the request. */
@@ -67,7 +140,7 @@ public class DatasetTables {
     DatasetTableOperations ops = operations(dataset.tenant(), dataset.id(), dataset.name());
     Schema schema = IcebergSchemas.schemaOf(dataset.contract().columns());
     PartitionSpec spec = IcebergSchemas.partitionSpecOf(schema, dataset.contract());
-    String location = warehouseOf(dataset.tenant()).resolve(dataset.id().toString()).toString();
+    String location = warehouseOf(dataset.tenant()) + "/" + dataset.id();
     ops.commit(
         null,
         TableMetadata.newTableMetadata(schema, spec, SortOrder.unsorted(), location, PROPERTIES));
@@ -75,7 +148,7 @@ public class DatasetTables {
   }
 
   private DatasetTableOperations operations(TenantId tenant, UUID dataset, String name) {
-    TenantFileIO io = new TenantFileIO(warehouseOf(tenant), dataKey(tenant));
+    FileIO io = io(tenant, dataKey(tenant));
     return new DatasetTableOperations(tenant + "." + name, io, store.pointer(tenant, dataset));
   }
 

@@ -8,7 +8,6 @@ import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.Caller;
 import io.millwright.server.security.RequestContext;
-import io.millwright.server.tenants.TenantStorage;
 import io.millwright.tenancy.TenantId;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Snapshot;
@@ -229,18 +228,18 @@ public class Datasets {
     return n;
   }
 
-  /** Deletes the catalog entry (uploads and quarantine with it); returns the files to remove. */
-  public Path delete(TenantId tenant, String name, Caller caller, RequestContext context) {
+  /** Deletes the catalog entry (uploads and quarantine with it); returns the dataset's id. */
+  public UUID delete(TenantId tenant, String name, Caller caller, RequestContext context) {
     Dataset dataset = get(tenant, name);
     store.delete(tenant, dataset.id());
     audit.append(tenant, AuditEvent.success(caller, "dataset.delete", name, context, Map.of()));
-    return tables.warehouseOf(tenant).resolve(dataset.id().toString());
+    return dataset.id();
   }
 
   /** Removes a deleted dataset's files; called after the deletion committed. */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public void removeFiles(Path directory) {
-    TenantStorage.deleteTree(directory);
+  public void removeFiles(TenantId tenant, UUID dataset) {
+    tables.deleteDataset(tenant, dataset);
   }
 
   public Map<String, GlossaryTerm> terms(TenantId tenant) {

@@ -119,8 +119,8 @@ public class DatasetsResource {
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(summary = "Delete a dataset with all its versions, uploads, quarantine and files.")
   public Response delete(@PathParam("slug") String slug, @PathParam("name") String name) {
-    java.nio.file.Path files = datasets.delete(tenant(), name, context.requireCaller(), context);
-    datasets.removeFiles(files);
+    java.util.UUID id = datasets.delete(tenant(), name, context.requireCaller(), context);
+    datasets.removeFiles(tenant(), id);
     return Response.noContent().build();
   }
 

@@ -823,4 +823,23 @@ class DatasetsIT {
                 .toString())
         .isEqualTo("[[\"2024-03-05\"]]");
   }
+
+  @Test
+  void deletingADatasetRemovesItsRowsFilesAndName() throws IOException {
+    Api.post(path(a, ""), engineer, readings("doomed", ""));
+    upload(engineer, a, "doomed", MESSY);
+    Path warehouse = Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", a.id(), "warehouse");
+    long before;
+    try (Stream<Path> dirs = Files.list(warehouse)) {
+      before = dirs.count();
+    }
+    assertThat(Api.delete(path(a, "/doomed"), engineer).status()).isEqualTo(204);
+    assertThat(Api.get(path(a, "/doomed"), engineer).status()).isEqualTo(404);
+    try (Stream<Path> dirs = Files.list(warehouse)) {
+      assertThat(dirs.count()).isEqualTo(before - 1);
+    }
+    // The name is free again, for a new, empty dataset.
+    assertThat(Api.post(path(a, ""), engineer, readings("doomed", "")).status()).isEqualTo(201);
+    assertThat(Api.get(path(a, "/doomed"), engineer).json().getInt("rows")).isZero();
+  }
 }

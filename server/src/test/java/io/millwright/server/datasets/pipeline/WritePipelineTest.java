@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole write path on a messy file, into a real Iceberg table on disk (encrypted FileIO,
  * production table operations): exact counts, the standardized values, the quarantine's rules.
  */
-class WritePipelineTest {
+public class WritePipelineTest {
 
   @TempDir Path warehouse;
 
@@ -57,7 +57,7 @@ class WritePipelineTest {
             return t;
           });
 
-  static final GlossaryTerm STATUS =
+  public static final GlossaryTerm STATUS =
       new GlossaryTerm(
           TenantId.random(),
           "sensor_status",
@@ -70,7 +70,7 @@ class WritePipelineTest {
           Instant.now(),
           0);
 
-  static final String MESSY =
+  public static final String MESSY =
       "\uFEFFSite;Sensor ID;Read At;Service Date;Temperature;Energy;Status\n"
           + "\n"
           + "north;S-1;2024-03-01T10:00:00Z;2024-03-01;21.5;1,234;ok\n"
@@ -85,7 +85,7 @@ class WritePipelineTest {
           + "\"south\";\"S-6\";2024-03-01T13:00:00+01:00;20240301;-3.5;0;fault\n"
           + "\n";
 
-  static DatasetContract contract() {
+  public static DatasetContract contract() {
     return DatasetContract.validate(
         new DatasetSpec(
             "sensor_readings",
@@ -140,7 +140,7 @@ class WritePipelineTest {
         Map.of("sensor_status", STATUS));
   }
 
-  static final ParseOptions OPTIONS = new ParseOptions(DateOrder.DMY, '.', ZoneId.of("UTC"));
+  public static final ParseOptions OPTIONS = new ParseOptions(DateOrder.DMY, '.', ZoneId.of("UTC"));
 
   private static Table table(Path warehouse, DatasetContract contract) {
     Schema schema = IcebergSchemas.schemaOf(contract.columns());
