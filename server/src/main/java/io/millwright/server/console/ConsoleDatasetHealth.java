@@ -37,9 +37,17 @@ public class ConsoleDatasetHealth implements TenantDatasetHealth {
 
   /** Shared with the datasets list, which shows alerts without a gate call per dataset. */
   static List<DatasetAlert> alerts(DatasetHealth health, TenantId tenant, String name) {
-    return health.alerts(tenant, name, Instant.now()).stream()
-        .map(a -> new DatasetAlert((String) a.get("kind"), (String) a.get("message")))
-        .toList();
+    try {
+      return health.alerts(tenant, name, Instant.now()).stream()
+          .map(a -> new DatasetAlert((String) a.get("kind"), (String) a.get("message")))
+          .toList();
+    } catch (RuntimeException e) {
+      // One dataset whose table cannot be read must not take the whole list down with it.
+      java.util.logging.Logger.getLogger(ConsoleDatasetHealth.class.getName())
+          .log(java.util.logging.Level.WARNING, "Alerts of dataset " + name + " failed", e);
+      return List.of(
+          new DatasetAlert("unavailable", "The dataset's health could not be read just now."));
+    }
   }
 
   // The health service answers in the API's JSON shape; the console wants typed figures.
