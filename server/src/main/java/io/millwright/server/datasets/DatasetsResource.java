@@ -9,6 +9,7 @@ import io.millwright.tenancy.TenantId;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -76,33 +77,17 @@ public class DatasetsResource {
 
   @POST
   @Path("inference")
-  @Consumes({
-    "text/csv",
-    "text/tab-separated-values",
-    "text/plain",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/x-ndjson",
-    "application/jsonl",
-    "application/octet-stream"
-  })
+  // Any type: the format is read from the Content-Type or the file name, and a file that is
+  // neither gets a 400 naming the accepted types rather than a bare 415.
+  @Consumes(MediaType.WILDCARD)
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(
       summary =
           "Read the start of a file and propose a dataset's columns (types, units) from it;"
               + " nothing is stored.")
   public Map<String, Object> infer(
-      @PathParam("slug") String slug,
-      @HeaderParam("Content-Type") String contentType,
-      @QueryParam("fileName") String fileName,
-      @QueryParam("dateOrder") String dateOrder,
-      @QueryParam("decimalSeparator") String decimalSeparator,
-      @QueryParam("zone") String zone,
-      @QueryParam("delimiter") String delimiter,
-      @QueryParam("sheet") String sheet,
-      InputStream body) {
-    UploadRequest request =
-        UploadRequest.of(
-            contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+      @PathParam("slug") String slug, @BeanParam FileOptions file, InputStream body) {
+    UploadRequest request = file.toRequest(null);
     return uploads.preview(tenant(), null, body, request);
   }
 
@@ -126,15 +111,9 @@ public class DatasetsResource {
 
   @POST
   @Path("{name}/uploads")
-  @Consumes({
-    "text/csv",
-    "text/tab-separated-values",
-    "text/plain",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/x-ndjson",
-    "application/jsonl",
-    "application/octet-stream"
-  })
+  // Any type: the format is read from the Content-Type or the file name, and a file that is
+  // neither gets a 400 naming the accepted types rather than a bare 415.
+  @Consumes(MediaType.WILDCARD)
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(
       summary =
@@ -144,29 +123,14 @@ public class DatasetsResource {
   public Response upload(
       @PathParam("slug") String slug,
       @PathParam("name") String name,
-      @HeaderParam("Content-Type") String contentType,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      @QueryParam("fileName") String fileName,
-      @QueryParam("dateOrder") String dateOrder,
-      @QueryParam("decimalSeparator") String decimalSeparator,
-      @QueryParam("zone") String zone,
-      @QueryParam("delimiter") String delimiter,
-      @QueryParam("sheet") String sheet,
+      @BeanParam FileOptions file,
       InputStream body) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw new ProblemException(
           Problem.invalidFields(Map.of("Idempotency-Key", "1 to 200 characters")));
     }
-    UploadRequest request =
-        UploadRequest.of(
-            contentType,
-            fileName,
-            idempotencyKey,
-            dateOrder,
-            decimalSeparator,
-            zone,
-            delimiter,
-            sheet);
+    UploadRequest request = file.toRequest(idempotencyKey);
     DatasetUploads.Result result =
         uploads.upload(tenant(), name, body, request, context.requireCaller(), context);
     Map<String, Object> json = upload(result.upload());
@@ -190,15 +154,9 @@ public class DatasetsResource {
 
   @POST
   @Path("{name}/uploads/preview")
-  @Consumes({
-    "text/csv",
-    "text/tab-separated-values",
-    "text/plain",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/x-ndjson",
-    "application/jsonl",
-    "application/octet-stream"
-  })
+  // Any type: the format is read from the Content-Type or the file name, and a file that is
+  // neither gets a 400 naming the accepted types rather than a bare 415.
+  @Consumes(MediaType.WILDCARD)
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(
       summary =
@@ -207,17 +165,9 @@ public class DatasetsResource {
   public Map<String, Object> previewUpload(
       @PathParam("slug") String slug,
       @PathParam("name") String name,
-      @HeaderParam("Content-Type") String contentType,
-      @QueryParam("fileName") String fileName,
-      @QueryParam("dateOrder") String dateOrder,
-      @QueryParam("decimalSeparator") String decimalSeparator,
-      @QueryParam("zone") String zone,
-      @QueryParam("delimiter") String delimiter,
-      @QueryParam("sheet") String sheet,
+      @BeanParam FileOptions file,
       InputStream body) {
-    UploadRequest request =
-        UploadRequest.of(
-            contentType, fileName, null, dateOrder, decimalSeparator, zone, delimiter, sheet);
+    UploadRequest request = file.toRequest(null);
     return uploads.preview(tenant(), name, body, request);
   }
 

@@ -699,7 +699,10 @@ class DatasetsIT {
     assertThat(quality.json().getJsonObject("ruleFailures").toString())
         .contains("\"type\":1", "\"range\":1", "\"contract\":1", "\"key\":1", "\"structure\":1");
 
-    Thread.sleep(1500);
+    // The dataset expects a version every second: once one has passed without, it is stale.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !items(Api.get(path(a, "/watched/alerts"), analyst)).isEmpty());
     List<JsonObject> stale = items(Api.get(path(a, "/watched/alerts"), analyst));
     assertThat(stale).extracting(x -> x.getString("kind")).containsExactly("stale");
 

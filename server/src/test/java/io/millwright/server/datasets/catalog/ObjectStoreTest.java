@@ -77,9 +77,9 @@ class ObjectStoreTest {
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "access", "secret-key")
             .build();
     proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> proxy.getState().equals("STARTED"));
     // The production client settings, against the in-process server.
     s3 =
         ObjectStores.client(
