@@ -122,6 +122,28 @@ public class DatasetStore {
         });
   }
 
+  /** Names of the connections writing into a dataset (they keep it from being deleted). */
+  public List<String> connectionsWritingInto(TenantId tenant, UUID dataset) {
+    scope.enterTenant(tenant);
+    List<String> names = new ArrayList<>();
+    scope.withConnection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select name from connection where tenant_id = ? and dataset_id = ? order by"
+                      + " name")) {
+            s.setObject(1, tenant.value());
+            s.setObject(2, dataset);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                names.add(rs.getString(1));
+              }
+            }
+          }
+        });
+    return names;
+  }
+
   public boolean delete(TenantId tenant, UUID dataset) {
     scope.enterTenant(tenant);
     int[] n = new int[1];

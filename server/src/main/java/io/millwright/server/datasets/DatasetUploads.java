@@ -140,17 +140,49 @@ public class DatasetUploads {
       List<Long> replayedRows,
       Map<String, Long> inputs,
       String transform,
-      boolean replace) {
-    static final WriteSource UPLOAD = new WriteSource("upload", List.of(), Map.of(), null, false);
+      boolean replace,
+      Connected connected) {
+    static final WriteSource UPLOAD =
+        new WriteSource("upload", List.of(), Map.of(), null, false, null);
 
     static WriteSource replay(List<Long> rows) {
-      return new WriteSource("replay", rows, Map.of(), null, false);
+      return new WriteSource("replay", rows, Map.of(), null, false, null);
     }
 
     /** A transform's run: replaces the target's rows, records the input versions (lineage). */
     public static WriteSource transform(String name, Map<String, Long> inputs) {
-      return new WriteSource("transform", List.of(), inputs, name, true);
+      return new WriteSource("transform", List.of(), inputs, name, true, null);
     }
+
+    /**
+     * A batch read by a connection. The commit carries the source offset after the batch, and the
+     * hook runs inside the commit's transaction (to advance the connection's committed offset with
+     * compare-and-set): the records and the offset that says they were read land together or not at
+     * all.
+     *
+     * @param replace a full refresh: the batch replaces the dataset's rows
+     */
+    public static WriteSource connection(Connected connected, boolean replace) {
+      return new WriteSource("connection", List.of(), Map.of(), null, replace, connected);
+    }
+  }
+
+  /**
+   * Which connection wrote a batch, the source offset after it, and what to do in the commit.
+   *
+   * @param offset asked at commit time, once the rows are read: the source offset after them; it
+   *     gives null for sources without offsets (a broker that redelivers what was not acked)
+   */
+  public record Connected(
+      java.util.UUID connectionId,
+      String connectionName,
+      java.util.function.Supplier<String> offset,
+      CommitHook hook) {}
+
+  /** Runs inside a connection batch's commit transaction, after the new version is recorded. */
+  @FunctionalInterface
+  public interface CommitHook {
+    void inCommit(long snapshotId);
   }
 
   /** Opens the rows to write; called once the upload is recorded as running. */

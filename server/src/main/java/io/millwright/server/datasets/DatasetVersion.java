@@ -43,6 +43,11 @@ public record DatasetVersion(
 
   public static final String TRANSFORM = "millwright.transform";
 
+  /** The connection that wrote a version, and the source offset after its records. */
+  public static final String CONNECTION = "millwright.connection";
+
+  public static final String OFFSET = "millwright.offset";
+
   static String inputsText(Map<String, Long> inputs) {
     java.util.List<String> parts = new java.util.ArrayList<>();
     inputs.forEach((name, version) -> parts.add(name + "@" + (version == null ? 0 : version)));

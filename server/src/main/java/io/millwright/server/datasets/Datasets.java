@@ -231,6 +231,16 @@ public class Datasets {
   /** Deletes the catalog entry (uploads and quarantine with it); returns the dataset's id. */
   public UUID delete(TenantId tenant, String name, Caller caller, RequestContext context) {
     Dataset dataset = get(tenant, name);
+    List<String> writers = store.connectionsWritingInto(tenant, dataset.id());
+    if (!writers.isEmpty()) {
+      throw new ProblemException(
+          Problem.conflict(
+              "Dataset "
+                  + name
+                  + " is written by connection(s) "
+                  + writers
+                  + "; delete them or point them at another dataset first."));
+    }
     store.delete(tenant, dataset.id());
     audit.append(tenant, AuditEvent.success(caller, "dataset.delete", name, context, Map.of()));
     return dataset.id();

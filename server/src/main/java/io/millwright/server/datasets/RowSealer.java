@@ -10,11 +10,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals quarantined rows with the tenant's data key (AES-256-GCM, random nonce), bound to the
- * dataset as associated data: a quarantined row is still the tenant's data and must be as
- * unreadable without the key, and as gone after crypto-shredding, as the dataset's files.
+ * Seals quarantined rows (and connections' secrets) with the tenant's data key (AES-256-GCM, random
+ * nonce), bound to the dataset as associated data: a quarantined row is still the tenant's data and
+ * must be as unreadable without the key, and as gone after crypto-shredding, as the dataset's
+ * files.
  */
-final class RowSealer {
+public final class RowSealer {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int NONCE = 12;
@@ -22,12 +23,16 @@ final class RowSealer {
   private final SecretKeySpec key;
   private final byte[] aad;
 
-  RowSealer(byte[] dataKey, UUID dataset) {
+  /**
+   * @param boundTo what the sealed text belongs to (a dataset, a connection): sealed text opens
+   *     only with the same id, so a row cannot be moved to another owner's record
+   */
+  public RowSealer(byte[] dataKey, UUID boundTo) {
     this.key = new SecretKeySpec(dataKey, "AES");
-    this.aad = dataset.toString().getBytes(StandardCharsets.UTF_8);
+    this.aad = boundTo.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  byte[] seal(String text) {
+  public byte[] seal(String text) {
     try {
       byte[] nonce = new byte[NONCE];
       RANDOM.nextBytes(nonce);
@@ -41,7 +46,7 @@ final class RowSealer {
     }
   }
 
-  String open(byte[] sealed) {
+  public String open(byte[] sealed) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE));

@@ -109,6 +109,13 @@ public class UploadCommits {
     if (origin.transform() != null) {
       append.set(DatasetVersion.TRANSFORM, origin.transform());
     }
+    if (origin.connected() != null) {
+      append.set(DatasetVersion.CONNECTION, origin.connected().connectionId().toString());
+      String offset = origin.connected().offset().get();
+      if (offset != null) {
+        append.set(DatasetVersion.OFFSET, offset);
+      }
+    }
     append.set(DatasetVersion.SOURCE, origin.name());
     append.set(DatasetVersion.ACTOR, caller.displayName());
     append.set(DatasetVersion.UPLOAD, upload.id().toString());
@@ -125,6 +132,9 @@ public class UploadCommits {
     Table table = prepared.table();
     table.refresh();
     Snapshot made = table.currentSnapshot();
+    if (origin.connected() != null) {
+      origin.connected().hook().inCommit(made.snapshotId());
+    }
     String name = prepared.dataset().name();
     if (!plan.added().isEmpty()) {
       store.updateContract(tenant, prepared.dataset().id(), plan.contract());
@@ -167,17 +177,35 @@ public class UploadCommits {
     if (!origin.replayedRows().isEmpty()) {
       details.put("replayedRows", origin.replayedRows().size());
     }
+    if (origin.connected() != null) {
+      details.put("connection", origin.connected().connectionName());
+    }
     audit.append(
         tenant, AuditEvent.success(caller, "dataset." + origin.name(), name, context, details));
-    meter(tenant, prepared.dataset(), upload, outcome, origin.name());
+    meter(
+        tenant,
+        prepared.dataset(),
+        upload,
+        outcome,
+        origin.name(),
+        origin.connected() == null ? null : origin.connected().connectionName());
     return made;
   }
 
   private void meter(
-      TenantId tenant, Dataset dataset, Upload upload, WriteOutcome outcome, String source) {
+      TenantId tenant,
+      Dataset dataset,
+      Upload upload,
+      WriteOutcome outcome,
+      String source,
+      String connection) {
     Instant now = Instant.now();
     String resource = dataset.id().toString();
-    Map<String, String> tags = Map.of("dataset", dataset.name(), "source", source);
+    // Rows and bytes ingested per connection: finance reads them by the connection tag.
+    Map<String, String> tags =
+        connection == null
+            ? Map.of("dataset", dataset.name(), "source", source)
+            : Map.of("dataset", dataset.name(), "source", source, "connection", connection);
     List<UsageEvent> events =
         List.of(
             new UsageEvent(

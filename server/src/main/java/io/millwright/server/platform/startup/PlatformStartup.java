@@ -33,6 +33,11 @@ public class PlatformStartup {
   @Inject io.millwright.server.datasets.DatasetStore datasetStore;
   @Inject io.millwright.server.datasets.StorageMeter storageMeter;
   @Inject ApiUsageMeter apiUsageMeter;
+  @Inject io.millwright.server.plugins.PluginHost pluginHost;
+  @Inject io.millwright.server.connections.runtime.IngestionRuntime ingestion;
+
+  @jakarta.annotation.Resource(lookup = "concurrent/millwright-scheduler")
+  jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
   void onStart(@Observes Startup startup) {
     try {
@@ -52,6 +57,11 @@ public class PlatformStartup {
       purgeJob.schedule();
       apiUsageMeter.schedule();
       storageMeter.schedule();
+      pluginHost.start();
+      // Other nodes' plugin installs and upgrades arrive through the database.
+      scheduler.scheduleWithFixedDelay(
+          this::syncPlugins, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+      ingestion.start();
       LOG.info(
           () ->
               "Millwright started on node "
@@ -69,6 +79,14 @@ public class PlatformStartup {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, startupProblem(e), e);
       throw e;
+    }
+  }
+
+  private void syncPlugins() {
+    try {
+      pluginHost.sync();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Plugin sync failed; retried in a minute", e);
     }
   }
 
