@@ -61,7 +61,7 @@ final class JdbcPollingSource implements PollingSource {
         rollback();
         throw e;
       } catch (SQLException e) {
-        boolean lost = SqlErrors.isConnectionLost(e);
+        boolean lost = SqlErrors.isConnectionLost(e) || isClosed();
         if (lost) {
           disconnect();
         } else {
@@ -154,6 +154,14 @@ final class JdbcPollingSource implements PollingSource {
     context.log().log(
         Level.DEBUG, "connected to " + Redact.url(settings.url()) + " for " + settings.label());
     return true;
+  }
+
+  private boolean isClosed() {
+    try {
+      return connection == null || connection.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
   }
 
   private void rollback() {

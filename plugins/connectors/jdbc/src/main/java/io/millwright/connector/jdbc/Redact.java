@@ -8,6 +8,8 @@ final class Redact {
   private static final Pattern URL_SECRET =
       Pattern.compile("(?i)((?:password|pwd|sslpassword|sslkey|passwd)=)[^&;)]*");
   private static final Pattern USER_INFO = Pattern.compile("//[^/@?]*@");
+  private static final Pattern PG_POSITION = Pattern.compile("\\s+Position: \\d+\\s*$");
+  private static final Pattern PG_SEVERITY = Pattern.compile("^(ERROR|FATAL|PANIC): ");
 
   private Redact() {}
 
@@ -40,6 +42,11 @@ final class Redact {
         t = t.substring(end + 2);
       }
     }
+    // PostgreSQL: "ERROR: relation ... does not exist\n  Position: 15", the position in a
+    // statement the user never wrote.
+    t = PG_POSITION.matcher(t).replaceAll("");
+    t = PG_SEVERITY.matcher(t).replaceFirst("");
+    t = t.replaceAll("\\s*\\R\\s*", " ");
     t = URL_SECRET.matcher(t).replaceAll("$1***");
     t = USER_INFO.matcher(t).replaceAll("//");
     if (password != null && password.length() >= 3) {

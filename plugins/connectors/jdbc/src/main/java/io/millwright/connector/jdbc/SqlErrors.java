@@ -50,10 +50,13 @@ final class SqlErrors {
     return Kind.UNAVAILABLE;
   }
 
-  /** Whether the connection itself broke, so a new one may succeed where this one failed. */
+  /**
+   * Whether the connection itself broke, so a new one may succeed where this one failed: SQLState
+   * class 08, or PostgreSQL's 57P01-57P03 (the backend was terminated or the server is restarting).
+   */
   static boolean isConnectionLost(SQLException e) {
     String state = state(e);
-    return (state != null && state.startsWith("08"))
+    return (state != null && (state.startsWith("08") || state.startsWith("57P")))
         || e instanceof SQLNonTransientConnectionException
         || e instanceof SQLTransientConnectionException
         || e instanceof SQLRecoverableException;
