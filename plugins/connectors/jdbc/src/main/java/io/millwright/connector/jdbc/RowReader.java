@@ -7,15 +7,13 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the rows of one result into records. Everything that depends on the columns (names, kinds,
  * where the key and watermark are, the origin's text) is worked out once from the metadata, so a
- * row costs one getter per column, one map and one short string.
+ * row costs one getter per column, one array and one short string.
  */
 final class RowReader {
 
@@ -25,12 +23,9 @@ final class RowReader {
   private final String[] keyPrefixes;
   private final int watermarkColumn;
   private final String label;
-  private final int mapCapacity;
 
-  /** The values of the row read last; reused, so reading allocates no array per row. */
-  private final Object[] row;
-
-  private boolean lastRowRead;
+  /** The values of the row read last, or null before the first. */
+  private Object[] last;
 
   private RowReader(
       String[] names, ColumnKind[] kinds, int[] keyColumns, int watermarkColumn, String label) {
@@ -43,8 +38,6 @@ final class RowReader {
     for (int j = 0; j < keyColumns.length; j++) {
       keyPrefixes[j] = " " + names[keyColumns[j]] + "=";
     }
-    this.mapCapacity = (int) (names.length / 0.75f) + 1;
-    this.row = new Object[names.length];
   }
 
   static RowReader of(ResultSetMetaData md, JdbcSettings settings)
@@ -116,14 +109,11 @@ final class RowReader {
 
   /** Reads the current row. A value the driver cannot convert makes an unreadable record. */
   SourceRecord read(ResultSet rs) throws SQLException {
-    Map<String, Object> values = new LinkedHashMap<>(mapCapacity);
-    Object[] r = row;
+    Object[] r = new Object[kinds.length];
     int i = 0;
     try {
       for (; i < r.length; i++) {
-        Object v = ColumnKind.read(rs, i + 1, kinds[i]);
-        r[i] = v;
-        values.put(names[i], v);
+        r[i] = ColumnKind.read(rs, i + 1, kinds[i]);
       }
     } catch (SQLException e) {
       if (SqlErrors.isConnectionLost(e)) {
@@ -133,8 +123,9 @@ final class RowReader {
     } catch (RuntimeException e) {
       return unreadable(rs, i, e);
     }
-    lastRowRead = true;
-    return new SourceRecord(origin(r), values, null, null);
+    last = r;
+    // The record copies the values into its own map: this view spares building one more.
+    return new SourceRecord(origin(r), new RowValues(names, r), null, null);
   }
 
   private String origin(Object[] r) {
@@ -168,13 +159,14 @@ final class RowReader {
       }
       raw.append(names[i]).append('=').append(text);
     }
+    Object[] r = new Object[kinds.length];
     for (int k : keyColumns) {
-      row[k] = ColumnKind.read(rs, k + 1, kinds[k]);
+      r[k] = ColumnKind.read(rs, k + 1, kinds[k]);
     }
     if (watermarkColumn >= 0) {
-      row[watermarkColumn] = ColumnKind.read(rs, watermarkColumn + 1, kinds[watermarkColumn]);
+      r[watermarkColumn] = ColumnKind.read(rs, watermarkColumn + 1, kinds[watermarkColumn]);
     }
-    lastRowRead = true;
+    last = r;
     String problem =
         "column "
             + names[failed]
@@ -182,12 +174,12 @@ final class RowReader {
             + kinds[failed].fieldType
             + ": "
             + e.getMessage();
-    return SourceRecord.unreadable(origin(row), raw.toString(), problem);
+    return SourceRecord.unreadable(origin(r), raw.toString(), problem);
   }
 
   /** Where the row read last stands in the keyset order, or null before any row. */
   Position lastPosition() throws ConnectorException {
-    if (!lastRowRead) {
+    if (last == null) {
       return null;
     }
     Position.Value w = null;
@@ -202,7 +194,7 @@ final class RowReader {
   }
 
   private Position.Value value(int column, String what) throws ConnectorException {
-    Object v = row[column];
+    Object v = last[column];
     if (v == null) {
       throw ConnectorException.configuration(
           "The "
@@ -210,7 +202,7 @@ final class RowReader {
               + " column "
               + names[column]
               + " of "
-              + origin(row)
+              + origin(last)
               + " is NULL; the key columns must be a unique key without NULLs");
     }
     return new Position.Value(kinds[column], v);
