@@ -3,6 +3,7 @@ package io.millwright.connector.jdbc;
 import io.millwright.plugin.api.connector.ConnectorException;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -119,8 +120,32 @@ final class Connections {
       }
       found = List.copyOf(list);
       drivers = found;
+      forgetInDriverManager();
     }
     return found;
+  }
+
+  /**
+   * The drivers register an instance of themselves with {@code DriverManager} when their class is
+   * loaded. This plugin never goes through it, and the registration would keep the plugin's class
+   * loader (and every class in it) alive after PF4J unloads the plugin, once per upgrade. Only when
+   * loaded by a plugin's own class loader: on the application's class path the registration is
+   * everyone's.
+   */
+  private static void forgetInDriverManager() {
+    ClassLoader mine = Connections.class.getClassLoader();
+    if (mine == null || mine == ClassLoader.getSystemClassLoader()) {
+      return;
+    }
+    for (Driver d : java.util.Collections.list(DriverManager.getDrivers())) {
+      if (d.getClass().getClassLoader() == mine) {
+        try {
+          DriverManager.deregisterDriver(d);
+        } catch (SQLException | SecurityException e) {
+          // Then it stays registered: a leak on unload, not a failure.
+        }
+      }
+    }
   }
 
   static void closeQuietly(AutoCloseable c) {

@@ -105,10 +105,29 @@ class PluginZipIT {
               "jdbc:mysql://127.0.0.1:3306/test", "root", "seq_1_to_3", null, "seq");
       assertThat(connector.check(new TestContext(connector.descriptor(), maria)).summary())
           .matches("MariaDB \\d+\\.\\d+\\.\\d+, seq_1_to_3: 3 rows");
+      // Nothing of the plugin's stays registered in DriverManager, to pin its class loader.
+      assertThat(registeredDriverLoaders()).doesNotContain(pluginLoader).isNotEmpty();
     } finally {
       // Not stopPlugins(): PF4J 3.15.0 iterates the list it removes from (pf4j/pf4j#656).
       manager.stopPlugin("millwright-connector-jdbc");
       manager.unloadPlugin("millwright-connector-jdbc");
     }
+  }
+
+  /**
+   * The class loaders of every driver DriverManager holds, whoever may see them (getDrivers() shows
+   * a caller only its own); needs --add-opens java.sql/java.sql (the failsafe argLine).
+   */
+  private static List<ClassLoader> registeredDriverLoaders() throws Exception {
+    java.lang.reflect.Field field =
+        java.sql.DriverManager.class.getDeclaredField("registeredDrivers");
+    field.setAccessible(true);
+    List<ClassLoader> loaders = new java.util.ArrayList<>();
+    for (Object info : (List<?>) field.get(null)) {
+      java.lang.reflect.Field driver = info.getClass().getDeclaredField("driver");
+      driver.setAccessible(true);
+      loaders.add(driver.get(info).getClass().getClassLoader());
+    }
+    return loaders;
   }
 }
