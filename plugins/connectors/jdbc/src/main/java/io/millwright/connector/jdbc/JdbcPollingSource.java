@@ -35,7 +35,7 @@ final class JdbcPollingSource implements PollingSource {
   private PreparedStatement first;
   private PreparedStatement after;
   private long lastUsed;
-  private boolean closed;
+  private volatile boolean closed;
 
   JdbcPollingSource(JdbcSettings settings, ConnectorContext context) {
     this.settings = settings;
