@@ -29,8 +29,10 @@ public record SourceRecord(String origin, Map<String, Object> values, String pro
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
+  /** A record; the values are copied once (by the constructor), keeping their order. */
+  @SuppressWarnings("unchecked")
   public static SourceRecord of(String origin, Map<String, ?> values) {
-    return new SourceRecord(origin, new LinkedHashMap<>(values), null, null);
+    return new SourceRecord(origin, (Map<String, Object>) values, null, null);
   }
 
   public static SourceRecord unreadable(String origin, String raw, String problem) {
