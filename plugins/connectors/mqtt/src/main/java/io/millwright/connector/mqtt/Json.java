@@ -43,7 +43,7 @@ final class Json {
     Json parser = new Json(text);
     parser.skipWhitespace();
     if (parser.pos == text.length()) {
-      throw new ParseException("empty payload, expected a JSON value");
+      throw new ParseException("not JSON: the payload is empty");
     }
     Object value = parser.value();
     parser.skipWhitespace();
