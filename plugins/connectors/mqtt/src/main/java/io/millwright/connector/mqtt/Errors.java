@@ -28,7 +28,8 @@ final class Errors {
           ConnectorException.configuration("The broker refused the user name or password" + at);
       case 0x87 ->
           ConnectorException.configuration(
-              "The broker does not authorize this client to connect" + at);
+              "The broker refused the connection as not authorized: check the user name and password"
+                  + at);
       case 0x85 ->
           ConnectorException.configuration(
               "The broker refused the client id '" + s.clientId() + "'" + at);
@@ -92,6 +93,8 @@ final class Errors {
       why = "unknown host " + root.getMessage();
     } else if (root instanceof NoRouteToHostException) {
       why = "no route to host";
+    } else if (root instanceof java.io.EOFException) {
+      why = "the broker closed the connection";
     } else if (root instanceof SocketTimeoutException) {
       why = "timed out";
     } else if (root != null && root.getMessage() != null) {

@@ -162,19 +162,23 @@ final class V5Client implements BrokerClient {
 
   @Override
   public void shutdown() {
+    boolean saidGoodbye = false;
     try {
       if (client.isConnected()) {
         client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
+        saidGoodbye = !client.isConnected();
       }
     } catch (MqttException | RuntimeException e) {
       // Dropped instead of said goodbye: the session stays on the broker either way.
     }
-    try {
-      if (client.isConnected()) {
+    if (!saidGoodbye) {
+      // Also while still connecting: closes the socket, which is what ends Paho's receiver thread
+      // when a server accepted the connection but never answered.
+      try {
         client.disconnectForcibly(0, DISCONNECT_TIMEOUT_MILLIS, false);
+      } catch (MqttException | RuntimeException e) {
+        // closed below regardless
       }
-    } catch (MqttException | RuntimeException e) {
-      // closed below regardless
     }
     try {
       client.close(true);

@@ -87,6 +87,13 @@ final class Broker {
       client.publish(topic, m);
     }
 
+    void publishRetained(String topic, String payload) throws MqttException {
+      MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+      m.setQos(1);
+      m.setRetained(true);
+      client.publish(topic, m);
+    }
+
     void publish(String topic, String payload) throws MqttException {
       publish(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
