@@ -133,7 +133,8 @@ class ConnectionsIT {
             () -> {
               List<JsonObject> runs =
                   items(Api.get(base(t) + "/connections/" + name + "/runs", token));
-              long done = runs.stream().filter(r -> !r.getString("status").equals("running")).count();
+              long done =
+                  runs.stream().filter(r -> !r.getString("status").equals("running")).count();
               if (done >= finished) {
                 newest[0] = runs.get(0);
                 return true;
@@ -195,7 +196,8 @@ class ConnectionsIT {
     JsonObject second = awaitRuns(a, engineer, "erp-orders", 2);
     assertThat(second.getString("status")).as(second.toString()).isEqualTo("succeeded");
     assertThat(second.getJsonNumber("recordsRead").longValue()).isEqualTo(30);
-    // Each change is a new row version keyed by (order_id, updated_at): nothing lost, nothing twice.
+    // Each change is a new row version keyed by (order_id, updated_at): nothing lost, nothing
+    // twice.
     assertThat(count(a, engineer, "select count(*) from erp_orders")).isEqualTo(280);
     assertThat(count(a, engineer, "select count(*) from erp_orders where status = 'shipped'"))
         .isEqualTo(10);
@@ -291,7 +293,9 @@ class ConnectionsIT {
     JsonObject c = Api.get(base(a) + "/connections/dead-erp", engineer).json();
     assertThat(c.getString("pausedReason")).contains("failed runs");
     List<JsonObject> runs = items(Api.get(base(a) + "/connections/dead-erp/runs", engineer));
-    assertThat(runs).hasSizeGreaterThanOrEqualTo(3).allMatch(r -> r.getString("status").equals("failed"));
+    assertThat(runs)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allMatch(r -> r.getString("status").equals("failed"));
     assertThat(runs.get(0).getString("error")).isNotBlank();
     Reply resumed = Api.post(base(a) + "/connections/dead-erp/resume", engineer, null);
     assertThat(resumed.json().getString("state")).isEqualTo("active");

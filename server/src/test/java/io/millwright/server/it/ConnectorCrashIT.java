@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,8 +30,7 @@ class ConnectorCrashIT {
 
   static long count(Fixtures.TestTenant t, String token, String query) {
     Reply r =
-        Api.post(
-            "/api/tenants/" + t.slug() + "/sql", token, "{\"sql\":" + Json.quote(query) + "}");
+        Api.post("/api/tenants/" + t.slug() + "/sql", token, "{\"sql\":" + Json.quote(query) + "}");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json().getJsonArray("rows").getJsonArray(0).getJsonNumber(0).longValue();
   }
@@ -58,8 +56,7 @@ class ConnectorCrashIT {
               + " (line_id bigint primary key, sku varchar(20), qty int, changed_at timestamp(6))");
     }
     try (Connection c = ConnectionsIT.mariadb();
-        PreparedStatement s =
-            c.prepareStatement("insert into " + table + " values (?, ?, ?, ?)")) {
+        PreparedStatement s = c.prepareStatement("insert into " + table + " values (?, ?, ?, ?)")) {
       LocalDateTime start = LocalDateTime.parse("2024-01-01T00:00:00");
       for (int i = 1; i <= rows; i++) {
         s.setLong(1, i);
@@ -179,7 +176,13 @@ class ConnectorCrashIT {
               try {
                 for (int i = 0; i < total; i++) {
                   String json =
-                      "{\"sensor\":\"s-" + (i % 10) + "\",\"seq\":" + i + ",\"value\":" + (i % 100) + ".5}";
+                      "{\"sensor\":\"s-"
+                          + (i % 10)
+                          + "\",\"seq\":"
+                          + i
+                          + ",\"value\":"
+                          + (i % 100)
+                          + ".5}";
                   MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
                   m.setQos(1);
                   publisher.publish(topic + "/s-" + (i % 10), m);

@@ -24,9 +24,9 @@ import java.util.Set;
 import org.pf4j.Extension;
 
 /**
- * Reads a JSON Lines file another system appends to (an export, a log of orders). The offset is
- * the byte position after the last complete line committed, so a restart reads on from there; a
- * line still being written (no newline yet) waits for the next poll. Each line's flat JSON object
+ * Reads a JSON Lines file another system appends to (an export, a log of orders). The offset is the
+ * byte position after the last complete line committed, so a restart reads on from there; a line
+ * still being written (no newline yet) waits for the next poll. Each line's flat JSON object
  * becomes a record; a line that is not such an object is handed over as unreadable.
  */
 @Extension
