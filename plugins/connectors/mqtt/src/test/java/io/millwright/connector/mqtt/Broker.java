@@ -28,7 +28,7 @@ final class Broker {
 
   /** A publisher that is connected until closed. */
   static Publisher publisher() throws MqttException {
-    return new Publisher();
+    return new Publisher(URL);
   }
 
   static void publish(String topic, String... payloads) throws MqttException {
@@ -69,10 +69,10 @@ final class Broker {
   static final class Publisher implements AutoCloseable {
     private final MqttClient client;
 
-    Publisher() throws MqttException {
+    Publisher(String url) throws MqttException {
       client =
           new MqttClient(
-              URL,
+              url,
               "mwpub-" + UUID.randomUUID().toString().substring(0, 12),
               new MemoryPersistence());
       MqttConnectOptions o = new MqttConnectOptions();

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InflightWindowTest {
 
-  private static final int MESSAGES = 1000;
+  private static final int MESSAGES = Integer.getInteger("window.messages", 1000);
   private static final List<String> CLIENT_IDS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @AfterAll
@@ -66,6 +66,53 @@ class InflightWindowTest {
       sink.acknowledgeAll();
       assertThat(seen).as("every message arrives once acknowledged").hasSize(MESSAGES);
       assertThat(sink.records()).as("and none twice").hasSize(MESSAGES);
+    } finally {
+      source.close();
+    }
+  }
+
+  /**
+   * Mosquitto 2.0.11 with 3.1.1: 20 messages (max_inflight_messages) arrive before any
+   * acknowledgement, but once messages are queued each single PUBACK releases up to another 20, not
+   * one: the number of unacknowledged messages grows while acknowledgements flow. Prints the steps.
+   */
+  @org.junit.jupiter.api.Test
+  void eachAcknowledgementReleasesUpToAWholeWindowOfQueuedMessages() throws Exception {
+    String prefix = Broker.uniquePrefix("window-ack");
+    String clientId = Broker.uniqueClientId();
+    CLIENT_IDS.add(clientId);
+    MqttPayloadsTest.KeepingSink sink = new MqttPayloadsTest.KeepingSink();
+    StreamingSource source =
+        TestSupport.CONNECTOR.openStreaming(
+            TestSupport.context(TestSupport.config("3.1.1", prefix + "/#", clientId)));
+    source.start(sink);
+    try {
+      try (Broker.Publisher p = Broker.publisher()) {
+        for (int i = 0; i < 500; i++) {
+          p.publish(prefix + "/s", "{\"seq\":" + i + "}");
+        }
+      }
+      int before =
+          TestSupport.awaitSettled(
+              () -> sink.records.size(), Duration.ofSeconds(1), Duration.ofSeconds(20));
+      StringBuilder steps = new StringBuilder();
+      int received = before;
+      for (int k = 0; k < 4; k++) {
+        sink.acks.get(k).acknowledge();
+        int now =
+            TestSupport.awaitSettled(
+                () -> sink.records.size(), Duration.ofSeconds(1), Duration.ofSeconds(20));
+        steps.append(" +").append(now - received);
+        received = now;
+      }
+      System.out.printf(
+          "MQTT 3.1.1: %d arrive unacknowledged; each single acknowledgement then brings%s"
+              + " (%d unacknowledged after 4 acknowledgements)%n",
+          before, steps, received - 4);
+      assertThat(before).isPositive();
+      for (var ack : sink.acks) {
+        ack.acknowledge();
+      }
     } finally {
       source.close();
     }

@@ -24,31 +24,36 @@ final class PrivateMosquitto implements AutoCloseable {
     return Files.isExecutable(BINARY) && Files.isExecutable(PASSWD);
   }
 
-  PrivateMosquitto(Path dir, String user, String password) throws Exception {
+  /**
+   * @param user null for anonymous access
+   * @param extraConfig more mosquitto.conf lines
+   */
+  PrivateMosquitto(Path dir, String user, String password, String... extraConfig) throws Exception {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    Path passwd = dir.resolve("passwd");
-    Process p =
-        new ProcessBuilder(PASSWD.toString(), "-b", "-c", passwd.toString(), user, password)
-            .redirectErrorStream(true)
-            .start();
-    if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(
-          "mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+    StringBuilder config = new StringBuilder();
+    config.append("listener ").append(port).append(" 127.0.0.1\n");
+    if (user == null) {
+      config.append("allow_anonymous true\n");
+    } else {
+      Path passwd = dir.resolve("passwd");
+      Process p =
+          new ProcessBuilder(PASSWD.toString(), "-b", "-c", passwd.toString(), user, password)
+              .redirectErrorStream(true)
+              .start();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IOException(
+            "mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+      }
+      config.append("allow_anonymous false\npassword_file ").append(passwd).append('\n');
+    }
+    config.append("persistence false\nuser root\nlog_dest none\n");
+    for (String line : extraConfig) {
+      config.append(line).append('\n');
     }
     Path conf = dir.resolve("mosquitto.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "listener " + port + " 127.0.0.1",
-            "allow_anonymous false",
-            "password_file " + passwd,
-            "persistence false",
-            "user root",
-            "log_dest none",
-            ""));
+    Files.writeString(conf, config);
     process =
         new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
             .redirectErrorStream(true)
