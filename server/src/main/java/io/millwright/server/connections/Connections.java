@@ -193,6 +193,11 @@ public class Connections {
     return get(tenant, name);
   }
 
+  /** A person asked for a run now; audited (the run itself is on the connection's runs). */
+  public void auditRunRequest(TenantId tenant, String name, Caller caller, RequestContext context) {
+    audit.append(tenant, AuditEvent.success(caller, "connection.run", name, context, Map.of()));
+  }
+
   /**
    * Pauses a connection the runtime gave up on, with an alert-worthy reason, audited as the
    * platform's own action.

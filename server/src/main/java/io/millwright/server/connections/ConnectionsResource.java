@@ -7,8 +7,6 @@ import io.millwright.plugin.api.connector.ConnectorConfig;
 import io.millwright.plugin.api.connector.ConnectorDescriptor;
 import io.millwright.plugin.api.connector.ConnectorException;
 import io.millwright.plugin.api.connector.SourceRecord;
-import io.millwright.server.audit.AuditEvent;
-import io.millwright.server.audit.AuditTrail;
 import io.millwright.server.connections.runtime.IngestionRuntime;
 import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
@@ -59,7 +57,6 @@ public class ConnectionsResource {
   @Inject ConnectionStore store;
   @Inject ConnectorCatalog catalog;
   @Inject IngestionRuntime runtime;
-  @Inject AuditTrail audit;
   @Inject RequestContext context;
   @Resource ManagedExecutorService executor;
   @jakarta.ws.rs.core.Context UriInfo uri;
@@ -198,9 +195,7 @@ public class ConnectionsResource {
                   + runtime.status(c.id()).state()
                   + ")."));
     }
-    audit.append(
-        tenant(),
-        AuditEvent.success(context.requireCaller(), "connection.run", name, context, Map.of()));
+    connections.auditRunRequest(tenant(), name, context.requireCaller(), context);
     return Response.accepted(json(c)).build();
   }
 
