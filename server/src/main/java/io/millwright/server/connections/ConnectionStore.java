@@ -157,24 +157,28 @@ public class ConnectionStore {
     return Optional.ofNullable(found[0]);
   }
 
-  /** Every tenant's active connections, for the runtime at start-up (platform scope). */
+  /**
+   * Every tenant's active connections, for the runtime at start-up. Their ids are listed in
+   * platform scope (which sees connection rows, not datasets), then each is read in its tenant's
+   * own scope.
+   */
   public List<Connection> listActiveEverywhere() {
     scope.enterPlatform();
-    List<Connection> found = new ArrayList<>();
+    Map<UUID, TenantId> ids = new LinkedHashMap<>();
     scope.withConnection(
         db -> {
           try (PreparedStatement s =
                   db.prepareStatement(
-                      "select "
-                          + COLUMNS
-                          + FROM
-                          + " where c.state = 'active' order by c.tenant_id");
+                      "select connection_id, tenant_id from connection where state = 'active'"
+                          + " order by tenant_id");
               ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              found.add(read(rs).connection());
+              ids.put(rs.getObject(1, UUID.class), new TenantId(rs.getObject(2, UUID.class)));
             }
           }
         });
+    List<Connection> found = new ArrayList<>();
+    ids.forEach((id, tenant) -> find(tenant, id).ifPresent(s -> found.add(s.connection())));
     return found;
   }
 

@@ -40,6 +40,8 @@ final class StreamConsumer extends DefaultConsumer {
   private volatile ConnectorException broken;
   private volatile StreamingSource source;
   private ExecutorService batcher;
+  private ExecutorService opener;
+  private volatile java.util.concurrent.Future<?> opening;
 
   StreamConsumer(ConnectionEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -57,6 +59,11 @@ final class StreamConsumer extends DefaultConsumer {
             .getCamelContext()
             .getExecutorServiceManager()
             .newSingleThreadExecutor(this, "millwright-stream-" + rc.name);
+    opener =
+        getEndpoint()
+            .getCamelContext()
+            .getExecutorServiceManager()
+            .newSingleThreadExecutor(this, "millwright-stream-open-" + rc.name);
     batcher.execute(this::loop);
   }
 
@@ -64,10 +71,13 @@ final class StreamConsumer extends DefaultConsumer {
   protected void doStop() throws Exception {
     stopping = true;
     closeSource();
-    if (batcher != null) {
-      getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(batcher);
-      batcher.awaitTermination(10, TimeUnit.SECONDS);
+    for (ExecutorService e : new ExecutorService[] {batcher, opener}) {
+      if (e != null) {
+        getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(e);
+        e.awaitTermination(10, TimeUnit.SECONDS);
+      }
     }
+    closeSource(); // one opened while stopping
     queue.clear();
     super.doStop();
   }
@@ -76,8 +86,20 @@ final class StreamConsumer extends DefaultConsumer {
     long backoff = endpoint.runtime.retryDelay().toMillis();
     while (!stopping) {
       try {
-        if (source == null) {
-          open();
+        if (source == null && opening == null) {
+          // Opened on another thread: a broker delivers what it kept for the session while the
+          // connect is still in progress, and only this loop drains the queue it fills.
+          broken = null;
+          opening = opener.submit(this::open);
+        }
+        if (opening != null && opening.isDone()) {
+          java.util.concurrent.Future<?> done = opening;
+          opening = null;
+          try {
+            done.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e);
+          }
         }
         List<Pending> batch = collect();
         if (broken != null) {
@@ -116,8 +138,7 @@ final class StreamConsumer extends DefaultConsumer {
     }
   }
 
-  private void open() throws Exception {
-    broken = null;
+  private Void open() throws Exception {
     StreamingSource opened =
         rc.connector.openStreaming(
             endpoint
@@ -145,6 +166,7 @@ final class StreamConsumer extends DefaultConsumer {
           }
         });
     rc.state = "streaming";
+    return null;
   }
 
   /** Up to a batch of records: closes on size, on the batch wait, or when the stream is quiet. */
@@ -184,7 +206,9 @@ final class StreamConsumer extends DefaultConsumer {
       getProcessor().process(exchange);
       if (exchange.getException() != null) {
         rc.lastError = ConnectionWorker.describe(exchange.getException());
-        endpoint.runtime.runFailed(rc, exchange.getException());
+        if (!stopping) {
+          endpoint.runtime.runFailed(rc, exchange.getException());
+        }
         return false;
       }
       return true;
@@ -195,6 +219,11 @@ final class StreamConsumer extends DefaultConsumer {
 
   /** Drops what is queued (unacknowledged: the source sends it again), waits, reopens. */
   private void restartAfter(long millis) throws InterruptedException {
+    java.util.concurrent.Future<?> inFlight = opening;
+    opening = null;
+    if (inFlight != null) {
+      inFlight.cancel(true); // an open stuck on a full queue must not hold the restart
+    }
     closeSource();
     queue.clear();
     Thread.sleep(millis);
