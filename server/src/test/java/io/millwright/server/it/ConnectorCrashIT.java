@@ -143,6 +143,8 @@ class ConnectorCrashIT {
     String engineer = Fixtures.member(t, "engineer", "data-engineer");
     String base = "/api/tenants/" + t.slug();
     String topic = "it/" + SUFFIX + "/sensors";
+    String broker =
+        System.getenv().getOrDefault("MILLWRIGHT_TEST_MQTT_URL", "tcp://127.0.0.1:1883");
     assertThat(
             Api.post(
                     base + "/datasets",
@@ -158,7 +160,9 @@ class ConnectorCrashIT {
             engineer,
             "{\"name\":\"line-sensors\",\"connector\":\"mqtt\",\"dataset\":\"readings\","
                 + "\"schedule\":\"stream\",\"batchRecords\":100,\"batchWait\":\"300ms\","
-                + "\"config\":{\"brokerUrl\":\"tcp://127.0.0.1:1883\",\"topics\":\""
+                + "\"config\":{\"brokerUrl\":\""
+                + broker
+                + "\",\"topics\":\""
                 + topic
                 + "/#\"}}");
     assertThat(made.status()).as(made.toString()).isEqualTo(201);
@@ -173,13 +177,12 @@ class ConnectorCrashIT {
                     .equals("streaming"));
 
     // 3000 messages while the server ingests them in small batches; the kill comes mid-way.
-    // 800 more while it is down: Mosquitto keeps them for the persistent session (its default
-    // max_queued_messages is 1000; a longer outage needs that raised, see the connector's README).
+    // 800 more while it is down: the broker keeps them for the persistent session (the test broker
+    // is configured as a sensor broker must be: max_queued_messages 0, see the admin guide).
     int before = 3000;
     int during = 800;
     int total = before + during;
-    MqttClient publisher =
-        new MqttClient("tcp://127.0.0.1:1883", "it-pub-" + SUFFIX, new MemoryPersistence());
+    MqttClient publisher = new MqttClient(broker, "it-pub-" + SUFFIX, new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setMaxInflight(1000);
