@@ -108,7 +108,16 @@ public class PluginHost {
     Map<String, Candidate> wanted = new LinkedHashMap<>();
     bundled.forEach((id, a) -> wanted.put(id, new Candidate(a, BUNDLED, "bundled", null)));
     Set<String> switchedOff = new LinkedHashSet<>();
-    for (InstalledPlugins.Row row : installed.list(true)) {
+    List<InstalledPlugins.Row> rows = installed.list(true);
+    // An uninstalled plugin leaves no failed or switched-off entry behind.
+    failed
+        .keySet()
+        .removeIf(
+            id ->
+                !id.endsWith(".zip")
+                    && !bundled.containsKey(id)
+                    && rows.stream().noneMatch(r -> r.id().equals(id)));
+    for (InstalledPlugins.Row row : rows) {
       if (!row.enabled()) {
         wanted.remove(row.id());
         switchedOff.add(row.id());

@@ -52,6 +52,26 @@ final class Api {
     return exchange(UPLOADS, request, "POST", path);
   }
 
+  /** Sends raw bytes with a content type and method, e.g. a plugin archive. */
+  static Reply sendBytes(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Env.baseUrl() + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return exchange(UPLOADS, request, method, path);
+  }
+
   static Reply send(
       String method, String path, String token, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
