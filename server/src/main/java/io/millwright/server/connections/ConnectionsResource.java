@@ -2,20 +2,12 @@ package io.millwright.server.connections;
 
 import io.millwright.plugin.api.connector.ConfigOption;
 import io.millwright.plugin.api.connector.ConnectionCheck;
-import io.millwright.plugin.api.connector.Connector;
-import io.millwright.plugin.api.connector.ConnectorConfig;
 import io.millwright.plugin.api.connector.ConnectorDescriptor;
-import io.millwright.plugin.api.connector.ConnectorException;
 import io.millwright.plugin.api.connector.SourceRecord;
-import io.millwright.server.connections.runtime.IngestionRuntime;
-import io.millwright.server.platform.rest.Problem;
-import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.RequestContext;
 import io.millwright.server.security.TenantRoles;
 import io.millwright.tenancy.TenantId;
 import io.millwright.tenancy.TenantRole;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,11 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -51,14 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionsResource {
 
-  private static final long CHECK_SECONDS = 60;
-
   @Inject Connections connections;
+  @Inject ConnectionControl control;
+  @Inject ConnectionChecks checks;
   @Inject ConnectionStore store;
   @Inject ConnectorCatalog catalog;
-  @Inject IngestionRuntime runtime;
   @Inject RequestContext context;
-  @Resource ManagedExecutorService executor;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
   @GET
@@ -100,8 +85,7 @@ public class ConnectionsResource {
           "Create a connection: connector, configuration (checked against the connector's"
               + " descriptor; secrets sealed), target dataset, schedule. It starts at once.")
   public Response create(@PathParam("slug") String slug, ConnectionSpec spec) {
-    Connection made = connections.create(tenant(), spec, context.requireCaller(), context);
-    runtime.refresh(made.tenant(), made.id());
+    Connection made = control.create(tenant(), spec, context.requireCaller(), context);
     return Response.created(uri.getAbsolutePathBuilder().path(made.name()).build())
         .entity(json(made))
         .build();
@@ -125,9 +109,7 @@ public class ConnectionsResource {
               + " restarted with the new configuration.")
   public Map<String, Object> update(
       @PathParam("slug") String slug, @PathParam("name") String name, ConnectionSpec spec) {
-    Connection changed = connections.update(tenant(), name, spec, context.requireCaller(), context);
-    runtime.refresh(changed.tenant(), changed.id());
-    return json(changed);
+    return json(control.update(tenant(), name, spec, context.requireCaller(), context));
   }
 
   @DELETE
@@ -135,10 +117,7 @@ public class ConnectionsResource {
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(summary = "Stop and delete a connection with its runs (the data stays).")
   public Response delete(@PathParam("slug") String slug, @PathParam("name") String name) {
-    UUID id = connections.stored(tenant(), name).connection().id();
-    runtime.undeploy(id);
-    connections.delete(tenant(), name, context.requireCaller(), context);
-    runtime.refresh(tenant(), id);
+    control.delete(tenant(), name, context.requireCaller(), context);
     return Response.noContent().build();
   }
 
@@ -147,9 +126,7 @@ public class ConnectionsResource {
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(summary = "Pause a connection: its route stops after the batch in flight.")
   public Map<String, Object> pause(@PathParam("slug") String slug, @PathParam("name") String name) {
-    Connection c = connections.pause(tenant(), name, null, context.requireCaller(), context);
-    runtime.refresh(c.tenant(), c.id());
-    return json(c);
+    return json(control.pause(tenant(), name, context.requireCaller(), context));
   }
 
   @POST
@@ -158,9 +135,7 @@ public class ConnectionsResource {
   @Operation(summary = "Resume a paused connection from its committed offset.")
   public Map<String, Object> resume(
       @PathParam("slug") String slug, @PathParam("name") String name) {
-    Connection c = connections.resume(tenant(), name, context.requireCaller(), context);
-    runtime.refresh(c.tenant(), c.id());
-    return json(c);
+    return json(control.resume(tenant(), name, context.requireCaller(), context));
   }
 
   @POST
@@ -171,31 +146,7 @@ public class ConnectionsResource {
           "Run a polled connection now (202); 409 when it is paused, streaming or already"
               + " running.")
   public Response runNow(@PathParam("slug") String slug, @PathParam("name") String name) {
-    Connection c = connections.get(tenant(), name);
-    if (!c.active()) {
-      throw new ProblemException(
-          Problem.conflict("Connection " + name + " is paused; resume it first."));
-    }
-    if (c.schedule().kind() == Schedule.Kind.STREAM || c.schedule().kind() == Schedule.Kind.PUSH) {
-      throw new ProblemException(
-          Problem.conflict(
-              "Connection "
-                  + name
-                  + " is a "
-                  + c.schedule().text()
-                  + "; it has no runs to start."));
-    }
-    if (!runtime.runNow(c.id())) {
-      throw new ProblemException(
-          Problem.conflict(
-              "Connection "
-                  + name
-                  + " cannot start a run now: a run is in progress, or its connector is not"
-                  + " loaded ("
-                  + runtime.status(c.id()).state()
-                  + ")."));
-    }
-    connections.auditRunRequest(tenant(), name, context.requireCaller(), context);
+    Connection c = control.runNow(tenant(), name, context.requireCaller(), context);
     return Response.accepted(json(c)).build();
   }
 
@@ -220,11 +171,7 @@ public class ConnectionsResource {
           "Test a configuration before saving it: the connector reaches its source and shows a"
               + " sample. 200 with the summary, 422 with the source's refusal.")
   public Map<String, Object> testDraft(@PathParam("slug") String slug, ConnectionSpec spec) {
-    if (spec == null || spec.connector() == null) {
-      throw new ProblemException(Problem.invalidFields(Map.of("connector", "is required")));
-    }
-    ConnectorConfig config = connections.draftConfig(tenant(), spec, null);
-    return check(catalog.require(tenant(), spec.connector()), config, "draft");
+    return json(checks.draft(tenant(), spec));
   }
 
   @POST
@@ -232,52 +179,15 @@ public class ConnectionsResource {
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(summary = "Test a saved connection's configuration against its source.")
   public Map<String, Object> test(@PathParam("slug") String slug, @PathParam("name") String name) {
-    ConnectionStore.Stored stored = connections.stored(tenant(), name);
-    Connector connector = catalog.require(tenant(), stored.connection().connectorId());
-    return check(connector, connections.config(stored, connector.descriptor()), name);
+    return json(checks.saved(tenant(), name));
   }
 
-  private Map<String, Object> check(Connector connector, ConnectorConfig config, String name) {
-    TestContext ctx = new TestContext(UUID.randomUUID().toString(), config);
-    Future<ConnectionCheck> future = executor.submit(() -> connector.check(ctx));
-    try {
-      ConnectionCheck check = future.get(CHECK_SECONDS, TimeUnit.SECONDS);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("ok", true);
-      json.put("summary", check.summary());
-      json.put("sample", check.sample().stream().map(ConnectionsResource::record).toList());
-      return json;
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new ProblemException(
-          Problem.of(
-              422,
-              "connection-test-failed",
-              "Connection test failed",
-              "The source did not answer within " + CHECK_SECONDS + " s."));
-    } catch (ExecutionException e) {
-      String why =
-          e.getCause() instanceof ConnectorException ce
-              ? ce.getMessage()
-              : "the connector failed: " + e.getCause();
-      throw new ProblemException(
-          Problem.of(422, "connection-test-failed", "Connection test failed", why));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProblemException(Problem.badRequest("interrupted"));
-    }
-  }
-
-  /** A check runs outside any route: a context of its own, logged under the connector. */
-  private record TestContext(String connectionId, ConnectorConfig config)
-      implements io.millwright.plugin.api.connector.ConnectorContext {
-    @Override
-    public System.Logger log() {
-      return System.getLogger("millwright.connection.test");
-    }
-
-    @Override
-    public void status(String line) {}
+  private static Map<String, Object> json(ConnectionCheck check) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("ok", true);
+    json.put("summary", check.summary());
+    json.put("sample", check.sample().stream().map(ConnectionsResource::record).toList());
+    return json;
   }
 
   static Map<String, Object> record(SourceRecord r) {
@@ -341,7 +251,7 @@ public class ConnectionsResource {
     json.put("committedOffset", c.committedOffset());
     json.put("committedVersion", c.committedSnapshot());
     json.put("committedAt", c.committedAt());
-    json.put("live", runtime.status(c.id()));
+    json.put("live", control.status(c));
     json.put("createdAt", c.createdAt());
     json.put("createdBy", c.createdBy());
     json.put("updatedAt", c.updatedAt());

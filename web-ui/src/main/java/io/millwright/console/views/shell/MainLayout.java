@@ -98,6 +98,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       nav.addItem(item("Home", base, "nav-home"));
       // Every member reads datasets; the pages offer writing only to writers.
       nav.addItem(item("Datasets", base + "/datasets", "nav-datasets"));
+      // Every member reads connections too; changing them is offered to the dataset writers.
+      nav.addItem(item("Connections", base + "/connections", "nav-connections"));
       if (tenant.holdsAny(TenantSql.ROLES)) {
         nav.addItem(item("SQL", base + "/sql", "nav-sql"));
       }
