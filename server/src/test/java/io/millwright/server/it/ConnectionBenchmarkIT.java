@@ -52,7 +52,8 @@ class ConnectionBenchmarkIT {
       long t0 = System.nanoTime();
       long read = 0;
       try (Connection c = ConnectionsIT.mariadb();
-          Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+          Statement s =
+              c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         s.setFetchSize(5000);
         try (ResultSet rs = s.executeQuery("select * from " + table)) {
           int n = rs.getMetaData().getColumnCount();
