@@ -55,8 +55,8 @@ record Position(
       return new Mark(value, List.of(hash), false);
     }
 
-    /** Whether a record with this value and hash is newer than the mark. */
-    boolean before(String recordValue, String hash) {
+    /** Whether a record with this value and hash passes the bound: newer, or a tie not yet read. */
+    boolean passes(String recordValue, String hash) {
       int c = Values.compare(recordValue, value);
       return c > 0 || c == 0 && !allTies && !ties.contains(hash);
     }

@@ -74,7 +74,7 @@ final class RestPollingSource implements PollingSource {
           String value = Values.text(record.values().get(s.incrementalField()));
           if (value != null) {
             String hash = Values.hash(item);
-            if (at.since() != null && !at.since().before(value, hash)) {
+            if (at.since() != null && !at.since().passes(value, hash)) {
               continue; // not newer than what an earlier run passed
             }
             high = high == null ? Mark.of(value, hash) : high.passing(value, hash);

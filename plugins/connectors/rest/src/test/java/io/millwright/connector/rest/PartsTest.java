@@ -129,15 +129,15 @@ class PartsTest {
   @Test
   void aMarkRemembersTiesUpToALimitThenTakesAllOfThemAsRead() {
     Position.Mark m = Position.Mark.of("5", "h0");
-    assertThat(m.before("5", "h0")).isFalse();
-    assertThat(m.before("5", "h1")).isTrue();
-    assertThat(m.before("4", "h9")).isFalse();
-    assertThat(m.before("6", "h0")).isTrue();
+    assertThat(m.passes("5", "h0")).isFalse();
+    assertThat(m.passes("5", "h1")).isTrue();
+    assertThat(m.passes("4", "h9")).isFalse();
+    assertThat(m.passes("6", "h0")).isTrue();
     for (int i = 1; i <= Position.MAX_TIES; i++) {
       m = m.passing("5", "h" + i);
     }
     assertThat(m.allTies()).isTrue();
-    assertThat(m.before("5", "new")).isFalse();
+    assertThat(m.passes("5", "new")).isFalse();
     assertThat(m.passing("6", "x")).isEqualTo(Position.Mark.of("6", "x"));
   }
 
