@@ -261,6 +261,27 @@ public class ConnectionStore {
     }
   }
 
+  /**
+   * Moves the committed offset when a poll read no records but the source moved on (a filtered
+   * page, an empty file). Compare-and-set as in a data commit; the dataset keeps its version.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void advanceOffsetWithoutData(TenantId tenant, UUID id, String expected, String next) {
+    int n =
+        execute(
+            tenant,
+            "update connection set committed_offset = ?, committed_at = now() where tenant_id = ?"
+                + " and connection_id = ? and committed_offset is not distinct from ?",
+            next,
+            tenant,
+            id,
+            expected);
+    if (n != 1) {
+      throw new OffsetMovedException(
+          "the committed offset of connection " + id + " moved while it was being read");
+    }
+  }
+
   /** The committed offset as it is now (null before the first commit). */
   public Optional<String> committedOffset(TenantId tenant, UUID id) {
     return find(tenant, id).map(s -> s.connection().committedOffset());

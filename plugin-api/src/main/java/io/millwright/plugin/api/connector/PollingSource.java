@@ -9,7 +9,10 @@ public interface PollingSource extends AutoCloseable {
   /**
    * Reads the records after an offset.
    *
-   * @param after where the last committed poll ended; null on a connection's first poll
+   * @param after where the previous poll ended: the committed offset, or, within one commit that
+   *     takes several polls, the {@code next} of the poll before (not yet committed, so never act
+   *     on the source's side here; do that in {@link #committed}); null on a connection's first
+   *     poll. A batch with no records but a new {@code next} is committed too.
    * @param maxRecords at most this many records (the host's back-pressure)
    */
   Batch poll(Offset after, int maxRecords) throws ConnectorException;

@@ -91,6 +91,12 @@ public class ConnectionWorker {
             Math.min(pollSize, c.batchRecords()));
     try {
       if (!cursor.hasNext()) {
+        // Nothing to write, but the source may have moved on (a skipped empty file): keep that.
+        String reached = cursor.offset() == null ? null : cursor.offset().value();
+        if (reached != null && !reached.equals(from)) {
+          store.advanceOffsetWithoutData(rc.tenant, rc.id, from, reached);
+          source.committed(cursor.offset());
+        }
         finishRun(rc, "succeeded", null);
         return new Polled(0, false);
       }

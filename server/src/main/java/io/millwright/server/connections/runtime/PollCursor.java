@@ -76,14 +76,22 @@ final class PollCursor implements Iterator<SourceRecord> {
       pendingNext = batch.next();
       more = batch.more();
       if (current.isEmpty()) {
+        // Progress without records (a page filtered empty, a header-only file) still counts; a
+        // source that keeps saying "more" with nothing in it is polled a bounded number of times.
         offset = pendingNext;
-        more = false;
+        if (++emptyPolls >= MAX_EMPTY_POLLS) {
+          more = false;
+        }
+      } else {
+        emptyPolls = 0;
       }
     }
     return true;
   }
 
   private Offset pendingNext;
+  private int emptyPolls;
+  private static final int MAX_EMPTY_POLLS = 1000;
 
   @Override
   public SourceRecord next() {
