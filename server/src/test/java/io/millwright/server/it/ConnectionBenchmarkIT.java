@@ -67,6 +67,20 @@ class ConnectionBenchmarkIT {
       }
       double plain = read / ((System.nanoTime() - t0) / 1e9);
 
+      for (boolean keyed : new boolean[] {true, false}) {
+        ingest(table, plain, keyed);
+      }
+    } finally {
+      try (Connection c = ConnectionsIT.mariadb();
+          Statement s = c.createStatement()) {
+        s.execute("drop table if exists " + table);
+      }
+    }
+  }
+
+  /** One connection run over the table into a new dataset, deduplicating by key or not. */
+  private static void ingest(String table, double plain, boolean keyed) {
+    {
       Fixtures.TestTenant t = Fixtures.tenant("bench-conn");
       String engineer = Fixtures.member(t, "engineer", "data-engineer");
       String base = "/api/tenants/" + t.slug();
@@ -77,7 +91,9 @@ class ConnectionBenchmarkIT {
                       "{\"name\":\"lines\",\"columns\":[{\"name\":\"line_id\",\"type\":\"integer\"},"
                           + "{\"name\":\"order_id\",\"type\":\"integer\"},{\"name\":\"sku\",\"type\":\"string\"},"
                           + "{\"name\":\"qty\",\"type\":\"integer\"},{\"name\":\"price\",\"type\":\"decimal\"},"
-                          + "{\"name\":\"changed_at\",\"type\":\"timestamp\"}],\"primaryKey\":[\"line_id\"]}")
+                          + "{\"name\":\"changed_at\",\"type\":\"timestamp\"}]"
+                          + (keyed ? ",\"primaryKey\":[\"line_id\"]" : "")
+                          + "}")
                   .status())
           .isEqualTo(201);
       Reply made =
@@ -115,7 +131,9 @@ class ConnectionBenchmarkIT {
               / 1000.0;
       double connector = ROWS / seconds;
       Bench.report(
-          "jdbc connector, "
+          "jdbc connector"
+              + (keyed ? " (dedup by key)" : " (no key)")
+              + ", "
               + ROWS
               + " rows MariaDB -> dataset: "
               + Bench.f(connector)
@@ -127,11 +145,6 @@ class ConnectionBenchmarkIT {
               + Bench.f(plain)
               + " rows/s; ratio "
               + Bench.f(connector / plain));
-    } finally {
-      try (Connection c = ConnectionsIT.mariadb();
-          Statement s = c.createStatement()) {
-        s.execute("drop table if exists " + table);
-      }
     }
   }
 }

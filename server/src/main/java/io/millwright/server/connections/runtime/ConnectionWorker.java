@@ -53,7 +53,7 @@ public class ConnectionWorker {
   int maxFailedRuns;
 
   @Inject
-  @ConfigProperty(name = "millwright.connections.poll-size", defaultValue = "10000")
+  @ConfigProperty(name = "millwright.connections.poll-size", defaultValue = "50000")
   int pollSize;
 
   /** What one commit of a polled connection did. */
