@@ -13,6 +13,9 @@ import org.awaitility.Awaitility;
 /** The Liberty server under test, for tests that kill and restart it. */
 final class LibertyServer {
 
+  /** An application URL that needs a token: 401 means the application is up and answering. */
+  static final String APPLICATION_PROBE = "/api/admin/tenants?size=1";
+
   private LibertyServer() {}
 
   private static Path wlp() {
@@ -48,5 +51,19 @@ final class LibertyServer {
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200);
+    // Readiness can answer before the application does (Liberty issue 26195): wait for the
+    // application itself, which refuses an anonymous call with 401 (404 while it is not there).
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(URI.create(Env.baseUrl() + APPLICATION_PROBE))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 401);
   }
 }
