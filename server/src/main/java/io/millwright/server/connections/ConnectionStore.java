@@ -383,6 +383,27 @@ public class ConnectionStore {
     return n[0];
   }
 
+  /** Whether a push delivery with this id was taken (and not yet forgotten). */
+  public boolean deliverySeen(TenantId tenant, UUID connection, String deliveryId) {
+    scope.enterTenant(tenant);
+    boolean[] seen = new boolean[1];
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select 1 from push_delivery where tenant_id = ? and connection_id = ?"
+                      + " and delivery_id = ?")) {
+            s.setObject(1, tenant.value());
+            s.setObject(2, connection);
+            s.setString(3, deliveryId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+              seen[0] = rs.next();
+            }
+          }
+        });
+    return seen[0];
+  }
+
   /** Records a push delivery id; false when it was seen before (a replay). */
   public boolean rememberDelivery(TenantId tenant, UUID connection, String deliveryId) {
     return execute(

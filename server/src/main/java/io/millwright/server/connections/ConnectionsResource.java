@@ -242,6 +242,10 @@ public class ConnectionsResource {
     json.put("config", c.config());
     json.put("secretsSet", c.secretsSet());
     json.put("schedule", c.schedule().text());
+    if (c.schedule().kind() == Schedule.Kind.PUSH) {
+      // Where senders deliver; the connector's signature, not a token, admits them.
+      json.put("pushUrl", "/api/push/" + context.requireTenant().slug() + "/" + c.id());
+    }
     json.put("writeMode", c.replace() ? "replace" : "append");
     json.put("batchRecords", c.batchRecords());
     json.put("batchWait", c.batchWait().toString());

@@ -14,6 +14,7 @@ import io.millwright.plugin.api.connector.ConnectionCheck;
 import io.millwright.plugin.api.connector.ConnectorDescriptor;
 import io.millwright.plugin.api.connector.SourceRecord;
 import io.millwright.server.connections.Connection;
+import io.millwright.server.connections.Schedule;
 import io.millwright.server.connections.ConnectionChecks;
 import io.millwright.server.connections.ConnectionControl;
 import io.millwright.server.connections.ConnectionRun;
@@ -93,13 +94,14 @@ public class ConsoleConnections implements TenantConnections {
   @Override
   public ConnectionDetail get(String slug, String name) {
     TenantAccess tenant = calls.tenant(slug, "view connection");
-    return detail(ConsoleCalls.readable(() -> connections.get(tenant.tenantId(), name)));
+    return detail(slug, ConsoleCalls.readable(() -> connections.get(tenant.tenantId(), name)));
   }
 
   @Override
   public ConnectionDetail create(String slug, ConnectionDraft draft) {
     TenantAccess tenant = calls.tenant(slug, "create connection", ConsoleDatasets.WRITERS);
     return detail(
+        slug,
         ConsoleCalls.readable(
             () -> control.create(tenant.tenantId(), spec(draft), calls.caller(), calls.context())));
   }
@@ -108,6 +110,7 @@ public class ConsoleConnections implements TenantConnections {
   public ConnectionDetail update(String slug, String name, ConnectionDraft draft) {
     TenantAccess tenant = calls.tenant(slug, "change connection", ConsoleDatasets.WRITERS);
     return detail(
+        slug,
         ConsoleCalls.readable(
             () ->
                 control.update(
@@ -137,6 +140,7 @@ public class ConsoleConnections implements TenantConnections {
   public ConnectionDetail pause(String slug, String name) {
     TenantAccess tenant = calls.tenant(slug, "pause connection", ConsoleDatasets.WRITERS);
     return detail(
+        slug,
         ConsoleCalls.readable(
             () -> control.pause(tenant.tenantId(), name, calls.caller(), calls.context())));
   }
@@ -145,6 +149,7 @@ public class ConsoleConnections implements TenantConnections {
   public ConnectionDetail resume(String slug, String name) {
     TenantAccess tenant = calls.tenant(slug, "resume connection", ConsoleDatasets.WRITERS);
     return detail(
+        slug,
         ConsoleCalls.readable(
             () -> control.resume(tenant.tenantId(), name, calls.caller(), calls.context())));
   }
@@ -188,7 +193,7 @@ public class ConsoleConnections implements TenantConnections {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private ConnectionDetail detail(Connection c) {
+  private ConnectionDetail detail(String slug, Connection c) {
     return new ConnectionDetail(
         c.name(),
         c.description(),
@@ -209,7 +214,8 @@ public class ConsoleConnections implements TenantConnections {
         live(control.status(c)),
         c.createdAt(),
         c.createdBy(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.schedule().kind() == Schedule.Kind.PUSH ? "/api/push/" + slug + "/" + c.id() : null);
   }
 
   private static String state(Connection c) {

@@ -39,6 +39,9 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
     LogFields.put("requestId", context.requestId());
 
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null && SignedBySender.PATHS.matcher(request.getUriInfo().getPath()).matches()) {
+      return; // a pushed delivery: its connector verifies the sender's signature
+    }
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       refuse(request, "Send an Authorization: Bearer <token> header with a Keycloak access token.");
       return;

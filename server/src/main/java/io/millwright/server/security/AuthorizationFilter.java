@@ -40,8 +40,12 @@ public class AuthorizationFilter implements ContainerRequestFilter {
     if (method == null || type == null) {
       return; // unmatched: JAX-RS answers 404/405 itself
     }
-    Caller caller = context.requireCaller();
     String attempt = request.getMethod() + " " + request.getUriInfo().getPath();
+    if (method.isAnnotationPresent(SignedBySender.class)) {
+      admitSender(request, attempt);
+      return;
+    }
+    Caller caller = context.requireCaller();
     try {
       if (method.isAnnotationPresent(PlatformAdminOnly.class)
           || type.isAnnotationPresent(PlatformAdminOnly.class)) {
@@ -63,6 +67,19 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         throw new IllegalStateException("@TenantRoles on a path without {slug}: " + method);
       }
       TenantAccess access = gate.admit(caller, slug, Set.of(roles.value()), attempt, context);
+      context.enterTenant(access);
+      LogFields.put("tenant", slug);
+      usage.countRequest(access.tenantId());
+    } catch (ProblemException refused) {
+      request.abortWith(refused.problem().toResponse(context.requestId()));
+    }
+  }
+
+  /** A signed delivery: the tenant must exist and admit access; the signature is checked later. */
+  private void admitSender(ContainerRequestContext request, String attempt) {
+    String slug = request.getUriInfo().getPathParameters().getFirst("slug");
+    try {
+      TenantAccess access = gate.admitSender(slug, attempt);
       context.enterTenant(access);
       LogFields.put("tenant", slug);
       usage.countRequest(access.tenantId());

@@ -79,6 +79,11 @@ public class TenantGate {
           Problem.forbidden(
               "This needs one of the roles " + wireNames(needed) + " in tenant '" + slug + "'."));
     }
+    rateLimit(found, slug);
+    return new TenantAccess(found.tenantId(), slug, found.name(), found.roles());
+  }
+
+  private void rateLimit(TenantDirectory.Resolution found, String slug) {
     long retryAfter = limiter.acquire(found.tenantId(), found.apiRequestsPerMinute());
     if (retryAfter > 0) {
       // Not audited: a flood of refusals must not become a flood of audit rows.
@@ -96,7 +101,34 @@ public class TenantGate {
                       + " seconds.")
               .with("retryAfterSeconds", retryAfter));
     }
-    return new TenantAccess(found.tenantId(), slug, found.name(), found.roles());
+  }
+
+  /**
+   * Admits a request signed by an outside sender (no caller, no role): the tenant must exist and be
+   * active, and the request counts against the tenant's rate limit like any other. Refusals are
+   * not audited: anyone on the internet can send them, and they must not fill the audit trail.
+   *
+   * @throws ProblemException 404 for an unknown or deleted tenant, 403 suspended, 429 over quota
+   */
+  public TenantAccess admitSender(String slug, String attempt) {
+    var resolution = tenants.resolve(slug, null);
+    if (resolution.isEmpty()
+        || !(resolution.get().status() == TenantStatus.ACTIVE
+            || resolution.get().status() == TenantStatus.SUSPENDED)) {
+      LOG.fine(() -> "Refused a signed delivery for unknown tenant: " + attempt);
+      throw new ProblemException(Problem.notFound("There is no push address " + attempt + "."));
+    }
+    var found = resolution.get();
+    if (!found.status().admitsAccess()) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "tenant-suspended",
+              "Tenant suspended",
+              "Tenant '" + slug + "' is suspended and accepts no deliveries."));
+    }
+    rateLimit(found, slug);
+    return new TenantAccess(found.tenantId(), slug, found.name(), Set.of());
   }
 
   /**

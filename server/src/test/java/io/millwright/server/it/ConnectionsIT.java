@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +211,27 @@ class ConnectionsIT {
     // The version that holds the records carries the offset and the connection (lineage).
     Reply versions = Api.get(base(a) + "/datasets/erp_orders/versions", analyst);
     assertThat(versions.body()).contains("connection");
+  }
+
+  @Test
+  void aCronScheduleRunsTheConnectionAtItsNextMinute() {
+    Api.post(base(a) + "/datasets", engineer, ORDERS_DATASET.formatted("cron_orders"));
+    Reply made =
+        Api.post(
+            base(a) + "/connections",
+            engineer,
+            jdbcConnection("cron-orders", "cron_orders", ORDERS, "cron * * * * *"));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    assertThat(made.json().getString("schedule")).isEqualTo("cron * * * * *");
+    // Nobody asks for a run: the schedule fires at the start of the next minute (within 60 s).
+    JsonObject run = awaitRuns(a, engineer, "cron-orders", 1);
+    assertThat(run.getString("trigger")).isEqualTo("schedule");
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Instant.parse(run.getString("startedAt")).atZone(ZoneOffset.UTC).getSecond())
+        .as("fired on the minute")
+        .isLessThan(10);
+    assertThat(Api.post(base(a) + "/connections/cron-orders/pause", engineer, "{}").status())
+        .isEqualTo(200);
   }
 
   @Test

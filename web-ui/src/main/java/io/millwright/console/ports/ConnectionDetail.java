@@ -16,6 +16,8 @@ import java.util.Set;
  * @param committedOffset where the source was read up to in the last committed version; null before
  *     the first
  * @param committedVersion the dataset version of that commit, or null
+ * @param pushPath for a push connection, the path its senders deliver to ({@code
+ *     /api/push/{slug}/{id}}); null otherwise
  */
 public record ConnectionDetail(
     String name,
@@ -37,7 +39,8 @@ public record ConnectionDetail(
     ConnectionLive live,
     Instant createdAt,
     String createdBy,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String pushPath) {
 
   public boolean active() {
     return "active".equals(state);

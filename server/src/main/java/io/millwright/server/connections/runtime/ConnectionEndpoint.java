@@ -36,6 +36,8 @@ final class ConnectionEndpoint extends ScheduledPollEndpoint {
     consumer.setInitialDelay(runtime.initialDelay().toMillis());
     if (schedule.kind() == Schedule.Kind.EVERY) {
       consumer.setDelay(schedule.every().toMillis());
+    } else if (schedule.kind() == Schedule.Kind.CRON) {
+      consumer.setScheduler(new CronPollScheduler(schedule, runtime.pollThreads()));
     } else {
       consumer.setStartScheduler(false); // manual: runs only when asked
       consumer.setDelay(Long.MAX_VALUE / 4);

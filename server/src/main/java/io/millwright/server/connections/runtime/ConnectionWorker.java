@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -155,29 +156,37 @@ public class ConnectionWorker {
 
   private Upload write(
       Running rc, Connection c, Iterator<SourceRecord> records, String committedFrom) {
+    PollCursor cursor = records instanceof PollCursor p ? p : null;
+    Supplier<String> reached =
+        () -> cursor == null || cursor.offset() == null ? committedFrom : cursor.offset().value();
+    return writeRecords(
+        c,
+        rc.runId,
+        records,
+        reached,
+        snapshot -> store.advanceOffset(rc.tenant, c.id(), committedFrom, reached.get(), snapshot));
+  }
+
+  /**
+   * Writes records through the datasets' single write path as one commit of the connection: the
+   * commit carries the offset reached, and {@code inCommit} runs in the commit's transaction (the
+   * offset's compare-and-set, a push delivery's id), so both land with the data or neither does.
+   */
+  Upload writeRecords(
+      Connection c,
+      UUID runId,
+      Iterator<SourceRecord> records,
+      Supplier<String> offset,
+      DatasetUploads.CommitHook inCommit) {
     Caller caller = caller(c);
     RequestContext context = new RequestContext();
-    context.begin("connection-" + (rc.runId == null ? UUID.randomUUID() : rc.runId), null);
+    context.begin("connection-" + (runId == null ? UUID.randomUUID() : runId), null);
     context.authenticate(caller);
-    PollCursor cursor = records instanceof PollCursor p ? p : null;
     DatasetUploads.Connected connected =
-        new DatasetUploads.Connected(
-            c.id(),
-            c.name(),
-            () ->
-                cursor == null || cursor.offset() == null ? committedFrom : cursor.offset().value(),
-            snapshot ->
-                store.advanceOffset(
-                    rc.tenant,
-                    c.id(),
-                    committedFrom,
-                    cursor == null || cursor.offset() == null
-                        ? committedFrom
-                        : cursor.offset().value(),
-                    snapshot));
+        new DatasetUploads.Connected(c.id(), c.name(), offset, inCommit);
     DatasetUploads.Result result =
         uploads.write(
-            rc.tenant,
+            c.tenant(),
             c.datasetName(),
             () -> new RecordRows(records),
             "connection " + c.name(),

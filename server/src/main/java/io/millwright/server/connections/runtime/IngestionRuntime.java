@@ -72,6 +72,8 @@ public class IngestionRuntime {
   @ConfigProperty(name = "millwright.connections.initial-delay", defaultValue = "PT5S")
   Duration initialDelay;
 
+  @Inject PushReceiver pushes;
+
   private CamelContext camel;
   private ConnectionComponent component;
   private ScheduledExecutorService pollThreads;
@@ -101,6 +103,7 @@ public class IngestionRuntime {
 
   /** Brings a connection's route in line with its stored state (after a create or change). */
   public synchronized void refresh(TenantId tenant, UUID id) {
+    pushes.forget(id); // a changed push connection opens its source anew on the next delivery
     Optional<ConnectionStore.Stored> stored = store.find(tenant, id);
     if (stored.isEmpty() || !stored.get().connection().active()) {
       undeploy(id);

@@ -60,6 +60,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
   private final Span liveLine = new Span();
   private final Span liveError = new Span();
   private final Paragraph offset = new Paragraph();
+  private final Paragraph pushAddress = new Paragraph();
   private final Div testResult = new Div();
   private final Grid<ConnectionRunRow> runs = ConnectionGrids.runs();
   private final Button runNow = new Button("Run now");
@@ -192,6 +193,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
     }
     add(
         summary,
+        pushAddress,
         pausedReason,
         testResult,
         new H3("Now"),
@@ -235,11 +237,39 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
             ? ""
             : "Last error: " + d.live().lastError());
     offset.setText(ConnectionText.offset(d));
+    showPushAddress(d.pushPath());
     boolean runnable = d.active() && ScheduleChoice.runnable(d.schedule());
     runNow.setVisible(runnable);
     runNow.setEnabled(d.live() == null || !d.live().running());
     pause.setVisible(d.active());
     resume.setVisible(!d.active());
+  }
+
+  /**
+   * Where senders deliver, as a full address in the browser's own origin (right behind a proxy,
+   * unlike the server's idea of its host name).
+   */
+  private void showPushAddress(String path) {
+    pushAddress.setVisible(path != null);
+    if (path == null || pushAddress.getElement().hasAttribute("data-path")) {
+      return;
+    }
+    pushAddress.setId("push-address");
+    pushAddress.getElement().setAttribute("data-path", path);
+    pushAddress.setText("Senders deliver to " + path + " (signed with the connection's secret).");
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.getPage()
+                    .fetchCurrentURL(
+                        url ->
+                            pushAddress.setText(
+                                "Senders deliver to "
+                                    + url.getProtocol()
+                                    + "://"
+                                    + url.getAuthority()
+                                    + path
+                                    + " (signed with the connection's secret).")));
   }
 
   private void showRuns() {

@@ -71,6 +71,7 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
   private final ComboBox<String> dataset = new ComboBox<>("Dataset");
   private final RadioButtonGroup<ScheduleChoice> schedule = new RadioButtonGroup<>("Schedule");
   private final IntegerField minutes = new IntegerField("Every … minutes");
+  private final TextField cron = new TextField("Cron: minute hour day month weekday [time zone]");
   private final IntegerField batchRecords = new IntegerField("Batch size (records per commit)");
   private final TextField name = new TextField("Name");
   private final TextArea description = new TextArea("Description");
@@ -115,11 +116,18 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
 
     schedule.setId("schedule-kind");
     schedule.setItemLabelGenerator(ScheduleChoice::label);
-    schedule.addValueChangeListener(e -> minutes.setVisible(e.getValue() == ScheduleChoice.EVERY));
+    schedule.addValueChangeListener(e -> showScheduleFields());
     minutes.setId("schedule-minutes");
     minutes.setMin(1);
     minutes.setStepButtonsVisible(true);
     minutes.setValue(ScheduleChoice.DEFAULT_MINUTES);
+    cron.setId("schedule-cron");
+    cron.setValue(ScheduleChoice.DEFAULT_CRON);
+    cron.setHelperText(
+        "Unix cron, read in UTC unless a zone follows: '0 6 * * 1-5 Europe/Berlin' is weekdays at"
+            + " 06:00 Berlin time; '*/30 * * * *' every half hour.");
+    cron.setWidth("24rem");
+    cron.setVisible(false);
     batchRecords.setId("batch-records-field");
     batchRecords.setMin(1);
     batchRecords.setMax(1_000_000);
@@ -190,7 +198,7 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
     newDataset.setId("declare-dataset-link");
     HorizontalLayout datasetBar = new HorizontalLayout(dataset, reload, newDataset);
     datasetBar.setAlignItems(FlexComponent.Alignment.BASELINE);
-    FormLayout when = new FormLayout(schedule, minutes, batchRecords);
+    FormLayout when = new FormLayout(schedule, minutes, cron, batchRecords);
     when.setColspan(schedule, 2);
     FormLayout naming = new FormLayout(name, description);
     steps.add(
@@ -273,7 +281,12 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
     schedule.setItems(allowed);
     schedule.setValue(
         kept != null && allowed.contains(kept) ? kept : allowed.isEmpty() ? null : allowed.get(0));
+    showScheduleFields();
+  }
+
+  private void showScheduleFields() {
     minutes.setVisible(schedule.getValue() == ScheduleChoice.EVERY);
+    cron.setVisible(schedule.getValue() == ScheduleChoice.CRON);
   }
 
   private ConnectionDraft draft() {
@@ -284,7 +297,7 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
         c == null ? null : c.id(),
         dataset.getValue(),
         form == null ? Map.of() : form.values(),
-        ScheduleChoice.text(schedule.getValue(), minutes.getValue()),
+        ScheduleChoice.text(schedule.getValue(), minutes.getValue(), cron.getValue()),
         null,
         batchRecords.getValue(),
         null);
@@ -345,6 +358,7 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
   private void create() {
     errors.clear();
     minutes.setInvalid(false);
+    cron.setInvalid(false);
     ConnectionDraft draft = draft();
     try {
       ConnectionDetail made = connections.create(tenant.slug(), draft);
@@ -363,6 +377,10 @@ public class NewConnectionView extends VerticalLayout implements BeforeEnterObse
       if (fieldErrors.containsKey("schedule") && schedule.getValue() == ScheduleChoice.EVERY) {
         minutes.setErrorMessage(fieldErrors.get("schedule"));
         minutes.setInvalid(true);
+      }
+      if (fieldErrors.containsKey("schedule") && schedule.getValue() == ScheduleChoice.CRON) {
+        cron.setErrorMessage(fieldErrors.get("schedule"));
+        cron.setInvalid(true);
       }
       List<String> unshown = errors.show(fieldErrors);
       Toasts.error(

@@ -6,16 +6,20 @@ import java.util.List;
 
 /**
  * The schedules a connector allows and how each is written for the platform: a polling connector
- * runs every N minutes or only when asked; a streaming one runs continuously; a push one waits for
+ * runs every N minutes, at the times of a cron expression, or only when asked; a streaming one runs continuously; a push one waits for
  * senders.
  */
 enum ScheduleChoice {
   EVERY("Every N minutes"),
+  CRON("At set times (cron), e.g. weekdays at 06:00"),
   MANUAL("Manual: only when someone presses Run now"),
   STREAM("Stream: continuously, as records arrive"),
   PUSH("Push: whenever a sender delivers");
 
   static final int DEFAULT_MINUTES = 15;
+
+  /** Weekdays at 06:00 UTC: a morning refresh before people start work. */
+  static final String DEFAULT_CRON = "0 6 * * 1-5";
 
   private final String label;
 
@@ -32,6 +36,7 @@ enum ScheduleChoice {
     List<ScheduleChoice> allowed = new ArrayList<>();
     if (connector.can(ConnectorInfo.POLL)) {
       allowed.add(EVERY);
+      allowed.add(CRON);
       allowed.add(MANUAL);
     }
     if (connector.can(ConnectorInfo.STREAM)) {
@@ -47,12 +52,13 @@ enum ScheduleChoice {
    * The schedule as the platform reads it, e.g. {@code every 15m}; null when none is chosen (the
    * platform then names the field).
    */
-  static String text(ScheduleChoice choice, Integer minutes) {
+  static String text(ScheduleChoice choice, Integer minutes, String cron) {
     if (choice == null) {
       return null;
     }
     return switch (choice) {
       case EVERY -> "every " + (minutes == null ? DEFAULT_MINUTES : minutes) + "m";
+      case CRON -> "cron " + (cron == null || cron.isBlank() ? DEFAULT_CRON : cron.strip());
       case MANUAL -> "manual";
       case STREAM -> "stream";
       case PUSH -> "push";
@@ -62,6 +68,8 @@ enum ScheduleChoice {
   /** Whether a connection on this schedule has runs someone can start. */
   static boolean runnable(String scheduleText) {
     return scheduleText != null
-        && (scheduleText.equals("manual") || scheduleText.startsWith("every "));
+        && (scheduleText.equals("manual")
+            || scheduleText.startsWith("every ")
+            || scheduleText.startsWith("cron "));
   }
 }

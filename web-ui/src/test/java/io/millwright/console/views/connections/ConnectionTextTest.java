@@ -94,6 +94,7 @@ class ConnectionTextTest {
         new ConnectionLive("idle", null, null, null, 0),
         START,
         "Erin",
-        START);
+        START,
+        null);
   }
 }

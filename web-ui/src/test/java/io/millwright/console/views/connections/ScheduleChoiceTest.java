@@ -16,24 +16,29 @@ class ScheduleChoiceTest {
   @Test
   void onlyWhatTheConnectorCanDoIsOffered() {
     assertThat(ScheduleChoice.allowed(connector("poll")))
-        .containsExactly(ScheduleChoice.EVERY, ScheduleChoice.MANUAL);
+        .containsExactly(ScheduleChoice.EVERY, ScheduleChoice.CRON, ScheduleChoice.MANUAL);
     assertThat(ScheduleChoice.allowed(connector("stream"))).containsExactly(ScheduleChoice.STREAM);
     assertThat(ScheduleChoice.allowed(connector("poll", "push")))
-        .containsExactly(ScheduleChoice.EVERY, ScheduleChoice.MANUAL, ScheduleChoice.PUSH);
+        .containsExactly(
+            ScheduleChoice.EVERY, ScheduleChoice.CRON, ScheduleChoice.MANUAL, ScheduleChoice.PUSH);
   }
 
   @Test
   void schedulesAreWrittenAsThePlatformReadsThem() {
-    assertThat(ScheduleChoice.text(ScheduleChoice.EVERY, 5)).isEqualTo("every 5m");
-    assertThat(ScheduleChoice.text(ScheduleChoice.EVERY, null)).isEqualTo("every 15m");
-    assertThat(ScheduleChoice.text(ScheduleChoice.MANUAL, 5)).isEqualTo("manual");
-    assertThat(ScheduleChoice.text(null, 5)).isNull();
+    assertThat(ScheduleChoice.text(ScheduleChoice.EVERY, 5, null)).isEqualTo("every 5m");
+    assertThat(ScheduleChoice.text(ScheduleChoice.EVERY, null, null)).isEqualTo("every 15m");
+    assertThat(ScheduleChoice.text(ScheduleChoice.MANUAL, 5, null)).isEqualTo("manual");
+    assertThat(ScheduleChoice.text(null, 5, null)).isNull();
+    assertThat(ScheduleChoice.text(ScheduleChoice.CRON, 5, " 30 6 * * 1-5 Europe/Berlin "))
+        .isEqualTo("cron 30 6 * * 1-5 Europe/Berlin");
+    assertThat(ScheduleChoice.text(ScheduleChoice.CRON, 5, "")).isEqualTo("cron 0 6 * * 1-5");
   }
 
   @Test
   void onlyPolledSchedulesHaveRunsToStart() {
     assertThat(ScheduleChoice.runnable("manual")).isTrue();
     assertThat(ScheduleChoice.runnable("every PT15M")).isTrue();
+    assertThat(ScheduleChoice.runnable("cron 0 6 * * 1-5")).isTrue();
     assertThat(ScheduleChoice.runnable("stream")).isFalse();
     assertThat(ScheduleChoice.runnable("push")).isFalse();
   }
