@@ -55,7 +55,9 @@ public class PushResource {
               + " 401 refused (signature, age), 404 no such push connection, 409 paused, 413 too"
               + " large.")
   public Response deliver(
-      @PathParam("slug") String slug, @PathParam("connection") String connection, InputStream body) {
+      @PathParam("slug") String slug,
+      @PathParam("connection") String connection,
+      InputStream body) {
     UUID id;
     try {
       id = UUID.fromString(connection);

@@ -1,11 +1,11 @@
 package io.millwright.server.connections;
 
-import io.millwright.plugin.api.connector.Capability;
-import io.millwright.plugin.api.connector.ConnectorConfig;
-import java.time.Duration;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import com.github.kagkarlsson.scheduler.task.schedule.CronStyle;
+import io.millwright.plugin.api.connector.Capability;
+import io.millwright.plugin.api.connector.ConnectorConfig;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;

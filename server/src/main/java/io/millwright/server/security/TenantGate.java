@@ -105,8 +105,8 @@ public class TenantGate {
 
   /**
    * Admits a request signed by an outside sender (no caller, no role): the tenant must exist and be
-   * active, and the request counts against the tenant's rate limit like any other. Refusals are
-   * not audited: anyone on the internet can send them, and they must not fill the audit trail.
+   * active, and the request counts against the tenant's rate limit like any other. Refusals are not
+   * audited: anyone on the internet can send them, and they must not fill the audit trail.
    *
    * @throws ProblemException 404 for an unknown or deleted tenant, 403 suspended, 429 over quota
    */

@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.millwright.server.security.PlatformAdminOnly;
+import io.millwright.server.security.SignedBySender;
 import io.millwright.server.security.TenantRoles;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ final class GuardedResourceMethods {
   private GuardedResourceMethods() {}
 
   static ArchCondition<JavaMethod> beGuarded() {
-    return new ArchCondition<>("carry @TenantRoles or @PlatformAdminOnly") {
+    return new ArchCondition<>("carry @TenantRoles, @PlatformAdminOnly or @SignedBySender") {
       @Override
       public void check(JavaMethod method, ConditionEvents events) {
         boolean http =
@@ -31,12 +32,15 @@ final class GuardedResourceMethods {
         boolean guarded =
             method.isAnnotatedWith(TenantRoles.class)
                 || method.isAnnotatedWith(PlatformAdminOnly.class)
+                || method.isAnnotatedWith(SignedBySender.class)
                 || method.getOwner().isAnnotatedWith(TenantRoles.class)
                 || method.getOwner().isAnnotatedWith(PlatformAdminOnly.class);
         if (!guarded) {
           events.add(
               SimpleConditionEvent.violated(
-                  method, method.getFullName() + " has no @TenantRoles or @PlatformAdminOnly"));
+                  method,
+                  method.getFullName()
+                      + " has no @TenantRoles, @PlatformAdminOnly or @SignedBySender"));
         }
       }
     };

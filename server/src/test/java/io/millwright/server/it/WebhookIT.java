@@ -116,7 +116,8 @@ class WebhookIT {
   @Test
   void aSignedDeliveryIsCommittedOnceAndARetryChangesNothing() {
     String url = pushConnection(a, engineer, "shop");
-    assertThat(url).isEqualTo("/api/push/" + a.slug() + "/" + url.substring(url.lastIndexOf('/') + 1));
+    assertThat(url)
+        .isEqualTo("/api/push/" + a.slug() + "/" + url.substring(url.lastIndexOf('/') + 1));
 
     Reply first = deliver(url, "evt-1", Instant.now(), events(1, 3), SECRET);
     assertThat(first.status()).as(first.toString()).isEqualTo(202);
@@ -155,9 +156,12 @@ class WebhookIT {
             "application/json",
             events(1, 9).getBytes(StandardCharsets.UTF_8),
             Map.of(
-                "Webhook-Id", "f-2",
-                "Webhook-Timestamp", ts,
-                "Webhook-Signature", "v1," + sign(SECRET, "f-2." + ts + "." + body)));
+                "Webhook-Id",
+                "f-2",
+                "Webhook-Timestamp",
+                ts,
+                "Webhook-Signature",
+                "v1," + sign(SECRET, "f-2." + ts + "." + body)));
     assertThat(tampered.status()).as(tampered.toString()).isEqualTo(401);
 
     Reply unsigned =
@@ -235,11 +239,22 @@ class WebhookIT {
     String url = pushConnection(a, engineer, "mine");
     String id = url.substring(url.lastIndexOf('/') + 1);
     // B's slug with A's connection id, an unknown tenant, a malformed id: all 404, none written.
-    assertThat(deliver("/api/push/" + b.slug() + "/" + id, "x-1", Instant.now(), events(1, 1), SECRET).status())
+    assertThat(
+            deliver("/api/push/" + b.slug() + "/" + id, "x-1", Instant.now(), events(1, 1), SECRET)
+                .status())
         .isEqualTo(404);
-    assertThat(deliver("/api/push/no-such-tenant-zz/" + id, "x-2", Instant.now(), events(1, 1), SECRET).status())
+    assertThat(
+            deliver("/api/push/no-such-tenant-zz/" + id, "x-2", Instant.now(), events(1, 1), SECRET)
+                .status())
         .isEqualTo(404);
-    assertThat(deliver("/api/push/" + a.slug() + "/" + UUID.randomUUID(), "x-3", Instant.now(), events(1, 1), SECRET).status())
+    assertThat(
+            deliver(
+                    "/api/push/" + a.slug() + "/" + UUID.randomUUID(),
+                    "x-3",
+                    Instant.now(),
+                    events(1, 1),
+                    SECRET)
+                .status())
         .isEqualTo(404);
     assertThat(rows(a, engineer, "mine_events")).isZero();
     // B sees neither the connection nor its runs.

@@ -12,9 +12,9 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Runs a polled connection at the instants of its cron expression ("every weekday at 06:00"),
- * instead of Camel's fixed delay. Each fire computes the next one after it ends, so a long run never
- * overlaps the next, and a fire missed while the node was down is not made up in a burst: the next
- * poll reads everything since the committed offset anyway.
+ * instead of Camel's fixed delay. Each fire computes the next one after it ends, so a long run
+ * never overlaps the next, and a fire missed while the node was down is not made up in a burst: the
+ * next poll reads everything since the committed offset anyway.
  */
 final class CronPollScheduler extends ServiceSupport implements ScheduledPollConsumerScheduler {
 

@@ -84,7 +84,9 @@ public class PushReceiver {
               409,
               "connection-paused",
               "Connection paused",
-              "Connection '" + c.name() + "' is paused and accepts no deliveries now; retry later."
+              "Connection '"
+                  + c.name()
+                  + "' is paused and accepts no deliveries now; retry later."
                   + (c.pausedReason() == null ? "" : " (" + c.pausedReason() + ")")));
     }
     PushDelivery delivery = verify(stored, request);
@@ -207,8 +209,7 @@ public class PushReceiver {
     try {
       source =
           connector.openPush(
-              new HostContext(
-                  c.id().toString(), c.tenant() + "." + c.name(), config, line -> {}));
+              new HostContext(c.id().toString(), c.tenant() + "." + c.name(), config, line -> {}));
     } catch (ConnectorException e) {
       throw new ProblemException(
           Problem.of(

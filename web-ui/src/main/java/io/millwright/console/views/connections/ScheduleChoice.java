@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The schedules a connector allows and how each is written for the platform: a polling connector
- * runs every N minutes, at the times of a cron expression, or only when asked; a streaming one runs continuously; a push one waits for
- * senders.
+ * runs every N minutes, at the times of a cron expression, or only when asked; a streaming one runs
+ * continuously; a push one waits for senders.
  */
 enum ScheduleChoice {
   EVERY("Every N minutes"),
