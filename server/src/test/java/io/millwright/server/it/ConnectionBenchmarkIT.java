@@ -13,6 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,5 +153,158 @@ class ConnectionBenchmarkIT {
               + " rows/s; ratio "
               + Bench.f(connector / plain));
     }
+  }
+
+  static final int MESSAGES = 100_000;
+
+  /**
+   * MQTT sensor readings through the server into a dataset, sustained over 100,000 QoS 1 messages,
+   * against a plain Paho subscriber taking the same messages from the same broker in the same run.
+   * Zero loss is checked (every seq once); the figure is from the first publish to the commit of
+   * the last message.
+   */
+  @Test
+  void mqttIntoADatasetAgainstAPlainSubscriber() throws Exception {
+    assumeTrue(Bench.enabled(), "run with -Dbenchmarks=true");
+    String broker =
+        System.getenv().getOrDefault("MILLWRIGHT_TEST_MQTT_URL", "tcp://127.0.0.1:1883");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    // Baseline: a plain subscriber (QoS 1, automatic acks) while the same publisher publishes.
+    String baseTopic = "bench/" + run + "/plain";
+    java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(MESSAGES);
+    MqttClient plain = new MqttClient(broker, "bench-plain-" + run, new MemoryPersistence());
+    MqttConnectOptions subOptions = new MqttConnectOptions();
+    subOptions.setCleanSession(true);
+    subOptions.setMaxInflight(1000);
+    plain.connect(subOptions);
+    plain.subscribe(baseTopic + "/#", 1, (topic, message) -> all.countDown());
+    MqttAsyncClient publisher = publisher(broker, run);
+    long t0 = System.nanoTime();
+    publish(publisher, baseTopic, MESSAGES);
+    assertThat(all.await(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    double plainRate = MESSAGES / ((System.nanoTime() - t0) / 1e9);
+    plain.disconnect();
+    plain.close();
+
+    Fixtures.TestTenant t = Fixtures.tenant("bench-mqtt");
+    String engineer = Fixtures.member(t, "engineer", "data-engineer");
+    String base = "/api/tenants/" + t.slug();
+    assertThat(
+            Api.post(
+                    base + "/datasets",
+                    engineer,
+                    "{\"name\":\"readings\",\"columns\":[{\"name\":\"sensor\",\"type\":\"string\"},"
+                        + "{\"name\":\"seq\",\"type\":\"integer\"},"
+                        + "{\"name\":\"value\",\"type\":\"decimal\"}],"
+                        + "\"primaryKey\":[\"sensor\",\"seq\"]}")
+                .status())
+        .isEqualTo(201);
+    String topic = "bench/" + run + "/line";
+    Reply made =
+        Api.post(
+            base + "/connections",
+            engineer,
+            "{\"name\":\"sensors\",\"connector\":\"mqtt\",\"dataset\":\"readings\","
+                + "\"schedule\":\"stream\",\"batchRecords\":10000,\"batchWait\":\"1s\","
+                + "\"config\":{\"brokerUrl\":\""
+                + broker
+                + "\",\"topics\":\""
+                + topic
+                + "/#\"}}");
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                Api.get(base + "/connections/sensors", engineer)
+                    .json()
+                    .getJsonObject("live")
+                    .getString("state")
+                    .equals("streaming"));
+    long t1 = System.nanoTime();
+    publish(publisher, topic, MESSAGES);
+    double published = MESSAGES / ((System.nanoTime() - t1) / 1e9);
+    await()
+        .atMost(Duration.ofMinutes(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                Db.superuserCount(
+                        "select coalesce(sum(rows_written), 0) from dataset_upload u join dataset d"
+                            + " on d.dataset_id = u.dataset_id where d.name = 'readings' and"
+                            + " u.status = 'committed' and d.tenant_id = ?::uuid",
+                        t.id())
+                    >= MESSAGES);
+    double seconds = (System.nanoTime() - t1) / 1e9;
+    publisher.disconnect().waitForCompletion(10_000);
+    publisher.close();
+    Api.post(base + "/connections/sensors/pause", engineer, null);
+    assertThat(ConnectionsIT.count(t, engineer, "select count(*) from readings"))
+        .isEqualTo(MESSAGES);
+    assertThat(ConnectionsIT.count(t, engineer, "select count(distinct seq) from readings"))
+        .isEqualTo(MESSAGES);
+    long commits =
+        Db.superuserCount(
+            "select count(*) from dataset_upload u join dataset d on d.dataset_id = u.dataset_id"
+                + " where d.name = 'readings' and u.status = 'committed' and d.tenant_id = ?::uuid",
+            t.id());
+    double rate = MESSAGES / seconds;
+    Bench.report(
+        "mqtt connector, "
+            + MESSAGES
+            + " QoS 1 messages Mosquitto -> dataset, zero loss: "
+            + Bench.f(rate)
+            + " msg/s sustained ("
+            + Bench.f(seconds)
+            + " s, "
+            + commits
+            + " commits; published at "
+            + Bench.f(published)
+            + " msg/s); plain Paho subscriber on the same broker: "
+            + Bench.f(plainRate)
+            + " msg/s; ratio "
+            + Bench.f(rate / plainRate));
+  }
+
+  /** A fast publisher: asynchronous QoS 1 with up to 1,000 messages in flight. */
+  private static MqttAsyncClient publisher(String broker, String run) throws Exception {
+    MqttAsyncClient publisher =
+        new MqttAsyncClient(broker, "bench-pub-" + run, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setMaxInflight(1000);
+    publisher.connect(options).waitForCompletion(10_000);
+    return publisher;
+  }
+
+  /** Publishes readings like ConnectorCrashIT's, returning once the broker acknowledged all. */
+  private static void publish(MqttAsyncClient publisher, String topic, int count) throws Exception {
+    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(900);
+    for (int i = 0; i < count; i++) {
+      String json =
+          "{\"sensor\":\"s-" + (i % 10) + "\",\"seq\":" + i + ",\"value\":" + (i % 100) + ".5}";
+      MqttMessage m = new MqttMessage(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      m.setQos(1);
+      window.acquire();
+      publisher.publish(
+          topic + "/s-" + (i % 10),
+          m,
+          null,
+          new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              window.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              window.release();
+              throw new IllegalStateException("publish failed", e);
+            }
+          });
+    }
+    window.acquire(900); // every message acknowledged by the broker
+    window.release(900);
   }
 }

@@ -249,7 +249,9 @@ public class ConnectionWorker {
   void startStreamRun(Running rc) {
     rc.runId = store.startRun(rc.tenant, rc.id, "stream", null, settings.nodeId());
     rc.recordsThisRun = 0;
-    rc.state = "streaming";
+    // Not "streaming" yet: the source is still connecting and subscribing, and a sender who
+    // trusted that word would publish into a subscription that does not exist yet.
+    rc.state = "connecting";
   }
 
   void endStreamRun(Running rc, String error) {
