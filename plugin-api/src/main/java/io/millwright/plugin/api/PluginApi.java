@@ -9,10 +9,11 @@ package io.millwright.plugin.api;
  * method being called says 1.1.0 (on a 1.0 host the method's default would run instead).
  *
  * <p>History: 1.0.0 connectors (poll, stream, push). 1.1.0 {@code Connector.discoverSchema}, a
- * default method, so 1.0 plugins run unchanged.
+ * default method, so 1.0 plugins run unchanged. 1.2.0 the model-type extension point ({@code
+ * io.millwright.plugin.api.model}) beside the connector one; nothing changed for connectors.
  */
 public interface PluginApi {
 
   /** The contract this host implements; PF4J's system version. */
-  String VERSION = "1.1.0";
+  String VERSION = "1.2.0";
 }
