@@ -2,6 +2,8 @@ package io.millwright.server.plugins;
 
 import io.millwright.plugin.api.connector.Connector;
 import io.millwright.plugin.api.connector.ConnectorDescriptor;
+import io.millwright.plugin.api.model.ModelType;
+import io.millwright.plugin.api.model.ModelTypeDescriptor;
 import io.millwright.server.platform.config.PlatformSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +63,8 @@ public class PluginHost {
       String sha256,
       String signedBy,
       Path folder,
-      Map<String, Connector> connectors) {}
+      Map<String, Connector> connectors,
+      Map<String, ModelType> modelTypes) {}
 
   private HostPluginManager manager;
   private Path runtime;
@@ -180,12 +183,11 @@ public class PluginHost {
   }
 
   /**
-   * Loads an archive in a throwaway plugin manager, starts it and asks its connectors to describe
-   * themselves, then unloads it: an install or upgrade is stored only when this passes.
-   *
-   * @return the ids of the connectors it provides
+   * Loads an archive in a throwaway plugin manager, starts it and asks its connectors and model
+   * types to describe themselves, then unloads it: an install or upgrade is stored only when this
+   * passes.
    */
-  public synchronized Set<String> trial(PluginArchive archive) {
+  public synchronized void trial(PluginArchive archive) {
     PluginManifest m = archive.manifest();
     Path folder = runtime.resolve("trial-" + archive.sha256().substring(0, 12));
     HostPluginManager trial = new HostPluginManager(runtime);
@@ -200,7 +202,6 @@ public class PluginHost {
         throw new PluginRefusedException(
             "plugin " + m.id() + " does not start" + (why == null ? "" : ": " + why));
       }
-      Set<String> ids = new LinkedHashSet<>();
       for (Connector connector : trial.getExtensions(Connector.class, id)) {
         String cid = connector.descriptor().id();
         String owner = ownerOf(cid);
@@ -213,9 +214,20 @@ public class PluginHost {
                   + "', already provided by "
                   + owner);
         }
-        ids.add(cid);
       }
-      return ids;
+      for (ModelType type : trial.getExtensions(ModelType.class, id)) {
+        String tid = type.descriptor().id();
+        String owner = ownerOfModelType(tid);
+        if (owner != null && !owner.equals(m.id())) {
+          throw new PluginRefusedException(
+              "plugin "
+                  + m.id()
+                  + " provides model type '"
+                  + tid
+                  + "', already provided by "
+                  + owner);
+        }
+      }
     } catch (IOException e) {
       throw new PluginRefusedException("cannot unpack plugin " + m.id() + ": " + e.getMessage(), e);
     } catch (PluginRefusedException e) {
@@ -271,6 +283,7 @@ public class PluginHost {
           "plugin " + m.id() + " did not start (" + state + ")" + (why == null ? "" : ": " + why));
     }
     Map<String, Connector> connectors = new LinkedHashMap<>();
+    Map<String, ModelType> modelTypes = new LinkedHashMap<>();
     try {
       for (Connector connector : manager.getExtensions(Connector.class, id)) {
         ConnectorDescriptor d = connector.descriptor();
@@ -286,16 +299,32 @@ public class PluginHost {
         }
         connectors.put(d.id(), connector);
       }
+      for (ModelType type : manager.getExtensions(ModelType.class, id)) {
+        ModelTypeDescriptor d = type.descriptor();
+        String owner = ownerOfModelType(d.id());
+        if (owner != null && !owner.equals(m.id())) {
+          throw new PluginRefusedException(
+              "plugin "
+                  + m.id()
+                  + " provides model type '"
+                  + d.id()
+                  + "', already provided by "
+                  + owner);
+        }
+        modelTypes.put(d.id(), type);
+      }
     } catch (PluginRefusedException e) {
       forget(id, folder);
       throw e;
     } catch (RuntimeException | LinkageError e) {
       forget(id, folder);
       throw new PluginRefusedException(
-          "plugin " + m.id() + " fails while describing its connectors: " + e, e);
+          "plugin " + m.id() + " fails while describing its extensions: " + e, e);
     }
     loaded.put(
-        m.id(), new Loaded(m, c.source(), c.archive().sha256(), c.signedBy(), folder, connectors));
+        m.id(),
+        new Loaded(
+            m, c.source(), c.archive().sha256(), c.signedBy(), folder, connectors, modelTypes));
     LOG.info(
         () ->
             "Plugin "
@@ -305,8 +334,19 @@ public class PluginHost {
                 + " ("
                 + c.source()
                 + ") loaded with connectors "
-                + connectors.keySet());
+                + connectors.keySet()
+                + " and model types "
+                + modelTypes.keySet());
     loadedEvents.fire(new PluginLoaded(m.id(), Set.copyOf(connectors.keySet())));
+  }
+
+  private String ownerOfModelType(String modelTypeId) {
+    for (Loaded l : loaded.values()) {
+      if (l.modelTypes().containsKey(modelTypeId)) {
+        return l.manifest().id();
+      }
+    }
+    return null;
   }
 
   private String ownerOf(String connectorId) {
@@ -407,6 +447,37 @@ public class PluginHost {
     return Optional.empty();
   }
 
+  /** The model type with this id, if a loaded plugin provides it. */
+  public Optional<ModelType> modelType(String modelTypeId) {
+    for (Loaded l : loaded.values()) {
+      ModelType t = l.modelTypes().get(modelTypeId);
+      if (t != null) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Which plugin provides a model type (recorded with every model it trains). */
+  public Optional<ConnectorSource> sourceOfModelType(String modelTypeId) {
+    for (Loaded l : loaded.values()) {
+      if (l.modelTypes().containsKey(modelTypeId)) {
+        return Optional.of(
+            new ConnectorSource(l.manifest().id(), l.manifest().version(), l.source()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every loaded model type, by id. */
+  public Map<String, ModelType> modelTypes() {
+    Map<String, ModelType> all = new LinkedHashMap<>();
+    loaded.values().stream()
+        .sorted(Comparator.comparing(l -> l.manifest().id()))
+        .forEach(l -> all.putAll(l.modelTypes()));
+    return all;
+  }
+
   /** Every loaded connector, by id. */
   public Map<String, Connector> connectors() {
     Map<String, Connector> all = new LinkedHashMap<>();
@@ -445,7 +516,8 @@ public class PluginHost {
               l.signedBy(),
               row == null ? null : row.installedAt(),
               row == null ? null : row.installedBy(),
-              List.copyOf(l.connectors().keySet())));
+              List.copyOf(l.connectors().keySet()),
+              List.copyOf(l.modelTypes().keySet())));
     }
     for (PluginStatus f : failed.values()) {
       InstalledPlugins.Row row = rows.get(f.id());
@@ -465,6 +537,7 @@ public class PluginHost {
                   row.signedBy(),
                   row.installedAt(),
                   row.installedBy(),
+                  List.of(),
                   List.of()));
     }
     all.sort(Comparator.comparing(PluginStatus::id));
@@ -473,7 +546,8 @@ public class PluginHost {
 
   private static PluginStatus status(String id, String source, String state, String problem) {
     return new PluginStatus(
-        id, null, null, null, null, source, state, problem, null, null, null, null, List.of());
+        id, null, null, null, null, source, state, problem, null, null, null, null, List.of(),
+        List.of());
   }
 
   @PreDestroy

@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * The parent of every plugin's class loader: the JDK, PF4J and the plugin API, nothing else of the
- * host. A plugin that reaches for {@code io.millwright.server}, Hibernate, Camel or the host's
- * libraries gets a {@link ClassNotFoundException}, so it can only use what its context gives it,
- * and its own copies of libraries never meet the host's.
+ * The parent of every plugin's class loader: the JDK, PF4J, the plugin API and DJL, nothing else of
+ * the host. DJL comes from the host because its PyTorch native library can be loaded by one class
+ * loader only: two model plugins each bundling it, or one plugin reloaded, would fail to load it. A
+ * plugin that reaches for {@code io.millwright.server}, Hibernate, Camel or the host's libraries
+ * gets a {@link ClassNotFoundException}, so it can only use what its context gives it, and its own
+ * copies of libraries never meet the host's.
  */
 final class PluginParentLoader extends ClassLoader {
 
@@ -25,11 +27,16 @@ final class PluginParentLoader extends ClassLoader {
   }
 
   static boolean exposed(String name) {
-    return name.startsWith("io.millwright.plugin.api.") || name.startsWith("org.pf4j.");
+    return name.startsWith("io.millwright.plugin.api.")
+        || name.startsWith("org.pf4j.")
+        || name.startsWith("ai.djl.");
   }
 
   private static boolean exposedResource(String path) {
-    return path.startsWith("io/millwright/plugin/api/") || path.startsWith("org/pf4j/");
+    return path.startsWith("io/millwright/plugin/api/")
+        || path.startsWith("org/pf4j/")
+        || path.startsWith("ai/djl/")
+        || path.startsWith("native/lib/"); // the PyTorch native library DJL extracts
   }
 
   @Override

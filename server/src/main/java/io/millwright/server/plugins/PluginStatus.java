@@ -25,4 +25,5 @@ public record PluginStatus(
     String signedBy,
     Instant installedAt,
     String installedBy,
-    List<String> connectors) {}
+    List<String> connectors,
+    List<String> modelTypes) {}
