@@ -102,6 +102,14 @@ public class DatasetTables {
         : "s3://" + bucket.orElseThrow() + "/tenants/" + tenant + "/warehouse";
   }
 
+  /**
+   * The tenant's storage under its data key, for other encrypted files kept beside its datasets
+   * (model artifacts).
+   */
+  public FileIO files(TenantId tenant) {
+    return io(tenant, dataKey(tenant));
+  }
+
   /** The FileIO of the tenant's warehouse, encrypting under the given key. */
   FileIO io(TenantId tenant, byte[] key) {
     return objects == null

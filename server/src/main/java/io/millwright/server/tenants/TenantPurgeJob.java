@@ -38,6 +38,10 @@ public class TenantPurgeJob {
   /** Tenant tables emptied at purge, children first. Extended as features add tenant data. */
   private static final List<String> TENANT_TABLES =
       List.of(
+          "model_alias_event",
+          "model_version",
+          "model",
+          "training_run",
           "push_delivery",
           "connection_run",
           "connection",

@@ -35,6 +35,7 @@ public class PlatformStartup {
   @Inject ApiUsageMeter apiUsageMeter;
   @Inject io.millwright.server.plugins.PluginHost pluginHost;
   @Inject io.millwright.server.connections.runtime.IngestionRuntime ingestion;
+  @Inject io.millwright.server.models.training.JobEngine jobs;
 
   @jakarta.annotation.Resource(lookup = "concurrent/millwright-scheduler")
   jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
@@ -62,6 +63,7 @@ public class PlatformStartup {
       scheduler.scheduleWithFixedDelay(
           this::syncPlugins, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
       ingestion.start();
+      jobs.start();
       LOG.info(
           () ->
               "Millwright started on node "

@@ -1,0 +1,96 @@
+package io.millwright.server.models;
+
+import io.millwright.server.platform.rest.Problem;
+import io.millwright.server.platform.rest.ProblemException;
+import io.millwright.server.security.RequestContext;
+import io.millwright.server.security.TenantRoles;
+import io.millwright.tenancy.TenantId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The model registry: models, their versions with lineage and metrics, and their aliases. */
+@Path("tenants/{slug}/models")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelsResource {
+
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject ModelStore models;
+  @Inject RequestContext context;
+
+  @GET
+  @TenantRoles
+  @Operation(summary = "The tenant's models with their latest version and aliases.")
+  public Map<String, Object> list(@PathParam("slug") String slug) {
+    return Map.of("items", models.list(tenant()).stream().map(ModelsResource::json).toList());
+  }
+
+  @GET
+  @Path("{name}")
+  @TenantRoles
+  @Operation(
+      summary =
+          "One model with every version: dataset and version, model type and plugin versions,"
+              + " hyperparameters, seed, metrics beside the naive baseline, input signature,"
+              + " artifact checksum.")
+  public Map<String, Object> get(@PathParam("slug") String slug, @PathParam("name") String name) {
+    ModelStore.Model m =
+        models
+            .find(tenant(), name)
+            .orElseThrow(
+                () -> new ProblemException(Problem.notFound("There is no model '" + name + "'.")));
+    Map<String, Object> json = json(m);
+    json.put(
+        "versions",
+        models.versions(tenant(), name).stream()
+            .map(
+                v -> {
+                  Map<String, Object> j = new LinkedHashMap<>();
+                  j.put("version", v.version());
+                  j.put("run", v.runId());
+                  j.put("modelType", v.modelType());
+                  j.put("modelTypeVersion", v.modelTypeVersion());
+                  j.put("plugin", v.pluginId());
+                  j.put("pluginVersion", v.pluginVersion());
+                  j.put("dataset", v.datasetName());
+                  j.put("datasetVersion", v.snapshotId());
+                  j.put("hyperParameters", JSON.fromJson(v.hyperParameters(), Map.class));
+                  j.put("seed", Long.toString(v.seed()));
+                  j.put("metrics", JSON.fromJson(v.metrics(), Map.class));
+                  j.put("baseline", JSON.fromJson(v.baseline(), Map.class));
+                  j.put("signature", JSON.fromJson(v.signature(), Map.class));
+                  j.put("artifactSha256", v.artifactSha256());
+                  j.put("createdAt", v.createdAt());
+                  j.put("createdBy", v.createdBy());
+                  return j;
+                })
+            .toList());
+    return json;
+  }
+
+  private static Map<String, Object> json(ModelStore.Model m) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", m.name());
+    json.put("task", m.task());
+    json.put("latestVersion", m.latestVersion());
+    json.put("aliases", m.aliases());
+    json.put("createdAt", m.createdAt());
+    json.put("createdBy", m.createdBy());
+    return json;
+  }
+
+  private TenantId tenant() {
+    return context.requireTenant().tenantId();
+  }
+}

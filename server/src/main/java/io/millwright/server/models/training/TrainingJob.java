@@ -1,0 +1,334 @@
+package io.millwright.server.models.training;
+
+import io.millwright.metering.UsageCategory;
+import io.millwright.metering.UsageEvent;
+import io.millwright.plugin.api.model.Column;
+import io.millwright.plugin.api.model.ColumnKind;
+import io.millwright.plugin.api.model.Device;
+import io.millwright.plugin.api.model.ModelException;
+import io.millwright.plugin.api.model.ModelSignature;
+import io.millwright.plugin.api.model.ModelType;
+import io.millwright.plugin.api.model.Task;
+import io.millwright.plugin.api.model.TrainedModel;
+import io.millwright.plugin.api.model.TrainingSpec;
+import io.millwright.server.audit.AuditEvent;
+import io.millwright.server.audit.AuditTrail;
+import io.millwright.server.datasets.Datasets;
+import io.millwright.server.models.ArtifactStore;
+import io.millwright.server.models.ModelStore;
+import io.millwright.server.models.ModelTypeCatalog;
+import io.millwright.server.models.TrainingRun;
+import io.millwright.server.models.TrainingRunStore;
+import io.millwright.server.platform.config.PlatformSettings;
+import io.millwright.server.plugins.PluginHost;
+import io.millwright.server.usage.UsageRecorder;
+import io.millwright.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One execution of a training run, on whichever node's job engine picked it: admission against the
+ * tenant's quota (or a later retry with the reason shown), then read the pinned snapshot, train,
+ * evaluate against the naive baseline, store the encrypted artifact, register the model version,
+ * meter the CPU seconds. A run whose node died is picked up again (up to three attempts).
+ */
+@ApplicationScoped
+public class TrainingJob {
+
+  private static final Logger LOG = Logger.getLogger(TrainingJob.class.getName());
+  static final int MAX_ATTEMPTS = 3;
+
+  /** What the engine does next: nothing (done), or try again at {@code retryAt}. */
+  public record Outcome(Instant retryAt) {
+    static final Outcome DONE = new Outcome(null);
+  }
+
+  @Inject TrainingRunStore runs;
+  @Inject ModelStore models;
+  @Inject ModelTypeCatalog catalog;
+  @Inject PluginHost plugins;
+  @Inject Datasets datasets;
+  @Inject ArtifactStore artifacts;
+  @Inject UsageRecorder usage;
+  @Inject AuditTrail audit;
+  @Inject PlatformSettings settings;
+
+  @Inject
+  @ConfigProperty(name = "millwright.training.cpu-jobs-per-tenant", defaultValue = "2")
+  int cpuJobsPerTenant;
+
+  @Inject
+  @ConfigProperty(name = "millwright.training.max-rows", defaultValue = "1000000")
+  long maxRows;
+
+  @Inject
+  @ConfigProperty(name = "millwright.training.admission-retry", defaultValue = "PT2S")
+  Duration admissionRetry;
+
+  public Outcome run(TenantId tenant, UUID id, BooleanSupplier stopping) {
+    TrainingRun run = runs.find(tenant, id).orElse(null);
+    if (run == null || run.finished()) {
+      return Outcome.DONE;
+    }
+    if (run.status().equals("running") && run.attempts() >= MAX_ATTEMPTS) {
+      runs.ended(
+          tenant,
+          id,
+          "failed",
+          "the node running it stopped " + run.attempts() + " times; not tried again",
+          0,
+          0);
+      return Outcome.DONE;
+    }
+    String wait = admission(run);
+    if (wait != null) {
+      runs.waiting(tenant, id, wait);
+      return new Outcome(Instant.now().plus(admissionRetry));
+    }
+    if (!runs.start(tenant, id, settings.nodeId(), "cpu")) {
+      return Outcome.DONE; // cancelled meanwhile
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("millwright-train-" + id);
+      train(runs.find(tenant, id).orElseThrow(), work, stopping, threads, cpuBefore);
+    } catch (ModelException e) {
+      double cpu = seconds(threads, cpuBefore);
+      String status = e.kind() == ModelException.Kind.CANCELLED ? "cancelled" : "failed";
+      if (e.kind() == ModelException.Kind.CANCELLED && stopping.getAsBoolean()) {
+        // The node is stopping, not a person cancelling: the job goes back to the queue and runs
+        // again, here after a restart or on another node.
+        meter(tenant, id, cpu);
+        return new Outcome(Instant.now());
+      }
+      if (e.kind() == ModelException.Kind.FAILED) {
+        LOG.log(Level.WARNING, "Training run " + id + " failed", e);
+      }
+      runs.ended(tenant, id, status, status.equals("cancelled") ? null : e.getMessage(), cpu, 0);
+      meter(tenant, id, cpu);
+    } catch (IOException | RuntimeException e) {
+      double cpu = seconds(threads, cpuBefore);
+      LOG.log(Level.WARNING, "Training run " + id + " failed", e);
+      runs.ended(tenant, id, "failed", "the platform failed: " + e, cpu, 0);
+      meter(tenant, id, cpu);
+    } finally {
+      deleteTree(work);
+    }
+    return Outcome.DONE;
+  }
+
+  /** Why the run must wait, or null when it may start now. */
+  private String admission(TrainingRun run) {
+    if (run.status().equals("running")) {
+      return null; // picked up again after its node died: it already held its place
+    }
+    long running =
+        runs.queueEverywhere().stream()
+            .filter(r -> r.tenant().equals(run.tenant()) && r.status().equals("running"))
+            .count();
+    if (running >= cpuJobsPerTenant) {
+      return running
+          + " of the tenant's "
+          + cpuJobsPerTenant
+          + " concurrent training jobs are running; this one starts when one ends";
+    }
+    return null;
+  }
+
+  private void train(
+      TrainingRun run, Path work, BooleanSupplier stopping, ThreadMXBean threads, long cpuBefore)
+      throws ModelException, IOException {
+    TenantId tenant = run.tenant();
+    ModelType type;
+    try {
+      type = catalog.require(tenant, run.modelType());
+    } catch (RuntimeException e) {
+      throw ModelException.invalidInput(
+          "Model type '" + run.modelType() + "' is not available to this tenant now.");
+    }
+    plugins
+        .sourceOfModelType(run.modelType())
+        .ifPresent(
+            s ->
+                runs.plugin(
+                    tenant,
+                    run.id(),
+                    s.pluginId(),
+                    s.pluginVersion(),
+                    type.descriptor().version()));
+    TrainingSpec spec = spec(run);
+    SnapshotData data =
+        SnapshotData.read(
+            datasets.table(datasets.get(tenant, run.datasetName())),
+            run.snapshotId(),
+            spec,
+            run.split().equals("time"),
+            run.validationFraction(),
+            maxRows);
+    runs.rows(tenant, run.id(), data.trainingRows(), data.validationRows());
+    Path scratch = Files.createDirectories(work.resolve("scratch"));
+    HostTrainingContext context =
+        new HostTrainingContext(
+            Device.CPU,
+            scratch,
+            tenant + "." + run.id(),
+            p -> runs.epoch(tenant, run.id(), p.epochs(), p.planned()),
+            () -> runs.cancelRequested(tenant, run.id()),
+            stopping);
+    try (TrainedModel model = type.train(data, context)) {
+      Evaluation.Result result = Evaluation.evaluate(model, data);
+      Path artifact = Files.createDirectories(work.resolve("artifact"));
+      model.save(artifact);
+      ArtifactStore.Stored stored = artifacts.store(tenant, run.id(), artifact);
+      TrainingRun current = runs.find(tenant, run.id()).orElseThrow();
+      int version =
+          models.addVersion(
+              tenant,
+              run.modelName(),
+              run.task(),
+              current,
+              result.metrics(),
+              result.baseline(),
+              signatureJson(model.signature()),
+              stored.sha256());
+      if (result.beatsBaseline()) {
+        models.setAlias(
+            tenant,
+            run.modelName(),
+            "challenger",
+            version,
+            "version " + version + " beats the naive baseline on " + result.primary(),
+            "training-run:" + run.id());
+      }
+      double cpu = seconds(threads, cpuBefore);
+      runs.succeeded(
+          tenant,
+          run.id(),
+          result.metrics(),
+          result.baseline(),
+          stored.location(),
+          stored.sha256(),
+          stored.bytes(),
+          version,
+          cpu,
+          0);
+      meter(tenant, run.id(), cpu);
+      audit.appendInNewTransaction(
+          tenant,
+          AuditEvent.system(
+              "model.version.create",
+              run.modelName() + " v" + version,
+              Map.of(
+                  "run",
+                  run.id().toString(),
+                  "modelType",
+                  run.modelType(),
+                  "dataset",
+                  run.datasetName() + "@" + run.snapshotId(),
+                  "artifactSha256",
+                  stored.sha256())));
+    }
+  }
+
+  static TrainingSpec spec(TrainingRun run) {
+    List<Column> features = new ArrayList<>();
+    for (Map<String, String> f : run.features()) {
+      features.add(
+          new Column(f.get("name"), ColumnKind.valueOf(f.get("kind").toUpperCase(Locale.ROOT))));
+    }
+    Task task = Task.valueOf(run.task().toUpperCase(Locale.ROOT).replace('-', '_'));
+    Column target = run.target() == null ? null : new Column(run.target(), targetKind(run, task));
+    return new TrainingSpec(
+        task, target, features, run.timeColumn(), run.hyperParameters(), run.seed());
+  }
+
+  private static ColumnKind targetKind(TrainingRun run, Task task) {
+    return switch (task) {
+      case BINARY_CLASSIFICATION, MULTICLASS_CLASSIFICATION, TEXT_CLASSIFICATION ->
+          ColumnKind.CATEGORY;
+      case ANOMALY_DETECTION -> ColumnKind.BOOLEAN;
+      default -> ColumnKind.NUMBER;
+    };
+  }
+
+  private static String signatureJson(ModelSignature s) {
+    Map<String, Object> json =
+        Map.of(
+            "task",
+            s.task().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            "inputs",
+            s.inputs().stream()
+                .map(
+                    c -> Map.of("name", c.name(), "kind", c.kind().name().toLowerCase(Locale.ROOT)))
+                .toList(),
+            "output",
+            Map.of(
+                "name",
+                s.output().name(),
+                "kind",
+                s.output().kind().name().toLowerCase(Locale.ROOT)),
+            "labels",
+            s.labels());
+    return TrainingRunStoreJson.toJson(json);
+  }
+
+  private void meter(TenantId tenant, UUID run, double cpuSeconds) {
+    if (cpuSeconds <= 0) {
+      return;
+    }
+    try {
+      usage.record(
+          tenant,
+          List.of(
+              new UsageEvent(
+                  "training:" + run + ":cpu:" + Instant.now().toEpochMilli(),
+                  tenant,
+                  "training.cpu.seconds",
+                  BigDecimal.valueOf(cpuSeconds).setScale(3, java.math.RoundingMode.HALF_UP),
+                  "second",
+                  Instant.now(),
+                  UsageCategory.TRAINING,
+                  run.toString(),
+                  Map.of("run", run.toString()))));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not meter training run " + run, e);
+    }
+  }
+
+  private static double seconds(ThreadMXBean threads, long before) {
+    long now = threads.getCurrentThreadCpuTime();
+    return before < 0 || now < 0 ? 0 : (now - before) / 1e9;
+  }
+
+  private static void deleteTree(Path root) {
+    if (root == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "cleaning " + root, e);
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.millwright.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training on the real server: a dataset made to have a known answer (customers churn when new and
+ * expensive), trained by the shipped tabular type as a durable job, evaluated by the host against
+ * the naive baseline, registered as a model version with its lineage and an encrypted artifact; the
+ * same snapshot and seed reproduce it exactly, even after the dataset changed; a run can be
+ * cancelled; a tenant at its job limit queues with the reason; another tenant sees none of it.
+ */
+class TrainingIT {
+
+  static Fixtures.TestTenant a;
+  static Fixtures.TestTenant b;
+  static String analyst;
+  static String analystOfB;
+  static long firstVersion;
+
+  static final String CUSTOMERS =
+      "{\"name\":\"customers\",\"columns\":["
+          + "{\"name\":\"tenure_months\",\"type\":\"integer\"},"
+          + "{\"name\":\"monthly_fee\",\"type\":\"decimal\"},"
+          + "{\"name\":\"plan\",\"type\":\"string\"},"
+          + "{\"name\":\"churned\",\"type\":\"boolean\"}]}";
+
+  @BeforeAll
+  static void setUp() {
+    a = Fixtures.tenant("train-a");
+    b = Fixtures.tenant("train-b");
+    String engineer = Fixtures.member(a, "engineer", "data-engineer");
+    analyst = Fixtures.member(a, "analyst", "analyst");
+    analystOfB = Fixtures.member(b, "analyst", "analyst");
+    String engineerOfB = Fixtures.member(b, "engineer", "data-engineer");
+    for (Fixtures.TestTenant t : new Fixtures.TestTenant[] {a, b}) {
+      String token = t == a ? engineer : engineerOfB;
+      assertThat(Api.post(base(t) + "/datasets", token, CUSTOMERS).status()).isEqualTo(201);
+      Reply up = DatasetsIT.upload(token, t, "customers", customers(600, 1));
+      assertThat(up.status()).as(up.toString()).isIn(200, 201);
+    }
+    firstVersion =
+        Api.get(base(a) + "/datasets/customers", analyst)
+            .json()
+            .getJsonNumber("currentVersion")
+            .longValue();
+    // Later rows arrive: the dataset moves on, runs pinned to the first version must not notice.
+    assertThat(DatasetsIT.upload(engineer, a, "customers", customers(300, 99)).status())
+        .isIn(200, 201);
+  }
+
+  /** New, expensive customers churn; old or cheap ones stay. A clear boundary, some noise-free. */
+  static String customers(int n, long seed) {
+    Random random = new Random(seed);
+    StringBuilder csv = new StringBuilder("tenure_months,monthly_fee,plan,churned\n");
+    String[] plans = {"basic", "pro", "max"};
+    for (int i = 0; i < n; i++) {
+      int tenure = random.nextInt(60);
+      double fee = 10 + random.nextInt(900) / 10.0;
+      boolean churned = tenure < 18 && fee > 45;
+      csv.append(tenure)
+          .append(',')
+          .append(fee)
+          .append(',')
+          .append(plans[random.nextInt(3)])
+          .append(',')
+          .append(churned)
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  static String base(Fixtures.TestTenant t) {
+    return "/api/tenants/" + t.slug();
+  }
+
+  static String request(String model, Long version, long seed, String extra) {
+    return "{\"model\":\""
+        + model
+        + "\",\"dataset\":\"customers\","
+        + (version == null ? "" : "\"version\":" + version + ",")
+        + "\"target\":\"churned\",\"modelType\":\"tabular-mlp\",\"seed\":"
+        + seed
+        + ",\"hyperParameters\":{\"epochs\":\"25\""
+        + extra
+        + "}}";
+  }
+
+  static JsonObject start(Fixtures.TestTenant t, String token, String body) {
+    Reply r = Api.post(base(t) + "/training-runs", token, body);
+    assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    return r.json();
+  }
+
+  static JsonObject awaitFinished(Fixtures.TestTenant t, String token, String id) {
+    JsonObject[] run = new JsonObject[1];
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              run[0] = Api.get(base(t) + "/training-runs/" + id, token).json();
+              String s = run[0].getString("status");
+              return s.equals("succeeded") || s.equals("failed") || s.equals("cancelled");
+            });
+    return run[0];
+  }
+
+  @Test
+  void aModelLearnsTheKnownAnswerBeatsTheBaselineAndIsRegistered() {
+    JsonObject queued = start(a, analyst, request("churn", firstVersion, 7, ""));
+    assertThat(queued.getString("status")).isIn("queued", "running");
+    JsonObject run = awaitFinished(a, analyst, queued.getString("id"));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    double accuracy = run.getJsonObject("metrics").getJsonNumber("accuracy").doubleValue();
+    double baseline = run.getJsonObject("baseline").getJsonNumber("accuracy").doubleValue();
+    assertThat(accuracy)
+        .as("accuracy against the majority class %s", baseline)
+        .isGreaterThan(0.9)
+        .isGreaterThan(baseline + 0.1);
+    assertThat(run.getJsonArray("epochs")).isNotEmpty();
+    assertThat(run.getString("plugin")).isEqualTo("millwright-model-tabular");
+    assertThat(run.getJsonNumber("cpuSeconds").doubleValue()).isPositive();
+    assertThat(run.getJsonNumber("datasetVersion").longValue()).isEqualTo(firstVersion);
+
+    JsonObject model = Api.get(base(a) + "/models/churn", analyst).json();
+    JsonObject v1 = model.getJsonArray("versions").getJsonObject(0);
+    assertThat(v1.getInt("version")).isEqualTo(run.getInt("modelVersion"));
+    assertThat(v1.getString("artifactSha256")).isEqualTo(run.getString("artifactSha256"));
+    assertThat(v1.getJsonObject("signature").toString()).contains("tenure_months", "plan");
+    assertThat(model.getJsonObject("aliases").getInt("challenger")).isEqualTo(v1.getInt("version"));
+  }
+
+  @Test
+  void theSameSnapshotSeedAndSettingsReproduceTheModelExactly() {
+    // Pinned to the first version although the dataset has moved on since.
+    JsonObject one =
+        awaitFinished(
+            a, analyst, start(a, analyst, request("repro", firstVersion, 42, "")).getString("id"));
+    JsonObject two =
+        awaitFinished(
+            a, analyst, start(a, analyst, request("repro", firstVersion, 42, "")).getString("id"));
+    assertThat(one.getString("status")).as(one.toString()).isEqualTo("succeeded");
+    assertThat(two.getJsonObject("metrics")).isEqualTo(one.getJsonObject("metrics"));
+    assertThat(two.getString("artifactSha256")).isEqualTo(one.getString("artifactSha256"));
+    // Another seed gives another model (the seed is really used).
+    JsonObject other =
+        awaitFinished(
+            a, analyst, start(a, analyst, request("repro", firstVersion, 43, "")).getString("id"));
+    assertThat(other.getString("artifactSha256")).isNotEqualTo(one.getString("artifactSha256"));
+    // The current version (more rows) gives a different model again.
+    JsonObject current =
+        awaitFinished(
+            a, analyst, start(a, analyst, request("repro", null, 42, "")).getString("id"));
+    assertThat(current.getJsonNumber("datasetVersion").longValue()).isNotEqualTo(firstVersion);
+    assertThat(current.getString("artifactSha256")).isNotEqualTo(one.getString("artifactSha256"));
+  }
+
+  @Test
+  void aBadRequestNamesEveryProblemAndQueuesNothing() {
+    Reply r =
+        Api.post(
+            base(a) + "/training-runs",
+            analyst,
+            "{\"model\":\"Bad Name\",\"dataset\":\"customers\",\"target\":\"nope\","
+                + "\"modelType\":\"tabular-mlp\",\"hyperParameters\":{\"epochs\":\"0\","
+                + "\"colour\":\"red\"}}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.isProblem()).isTrue();
+    assertThat(r.json().getJsonObject("errors").keySet())
+        .contains("model", "target", "hyperParameters.epochs", "hyperParameters.colour");
+    Reply unknownType =
+        Api.post(
+            base(a) + "/training-runs",
+            analyst,
+            request("x_model", null, 1, "").replace("tabular-mlp", "crystal-ball"));
+    assertThat(unknownType.status()).isEqualTo(400);
+    assertThat(unknownType.json().getJsonObject("errors").getString("modelType"))
+        .contains("crystal-ball");
+  }
+
+  @Test
+  void aRunningRunCanBeCancelledAndATenantAtItsLimitQueuesWithTheReason() {
+    // Long runs: every epoch, no early stop. The test server allows one job per tenant at a time.
+    String slow =
+        ",\"epochs\":\"500\",\"earlyStoppingPatience\":\"0\",\"batchSize\":\"16\",\"hiddenLayers\":\"256,128\"";
+    JsonObject first =
+        start(a, analyst, request("slow", null, 1, slow).replace("\"epochs\":\"25\",", ""));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                Api.get(base(a) + "/training-runs/" + first.getString("id"), analyst)
+                    .json()
+                    .getString("status")
+                    .equals("running"));
+    JsonObject second =
+        start(a, analyst, request("slow", null, 2, slow).replace("\"epochs\":\"25\",", ""));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonObject s =
+                  Api.get(base(a) + "/training-runs/" + second.getString("id"), analyst).json();
+              return s.getString("status").equals("queued")
+                  && s.getString("waitingReason").contains("concurrent training jobs");
+            });
+    JsonObject waiting =
+        Api.get(base(a) + "/training-runs/" + second.getString("id"), analyst).json();
+    assertThat(waiting.getInt("queuePosition")).isPositive();
+
+    // Another tenant is not held up by A's limit.
+    JsonObject ofB =
+        awaitFinished(
+            b, analystOfB, start(b, analystOfB, request("churn_b", null, 3, "")).getString("id"));
+    assertThat(ofB.getString("status")).as(ofB.toString()).isEqualTo("succeeded");
+
+    // Cancel both: the queued one at once, the running one at its next check.
+    assertThat(
+            Api.post(
+                    base(a) + "/training-runs/" + second.getString("id") + "/cancel", analyst, null)
+                .json()
+                .getString("status"))
+        .isEqualTo("cancelled");
+    Api.post(base(a) + "/training-runs/" + first.getString("id") + "/cancel", analyst, null);
+    JsonObject stopped = awaitFinished(a, analyst, first.getString("id"));
+    assertThat(stopped.getString("status")).isEqualTo("cancelled");
+    assertThat(stopped.getJsonArray("epochs").size()).as("stopped early").isLessThan(500);
+    assertThat(
+            Api.post(base(a) + "/training-runs/" + first.getString("id") + "/cancel", analyst, null)
+                .status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void anotherTenantSeesNoRunModelOrVersion() {
+    JsonObject run =
+        awaitFinished(
+            a, analyst, start(a, analyst, request("secret_model", null, 5, "")).getString("id"));
+    assertThat(Api.get(base(b) + "/training-runs/" + run.getString("id"), analystOfB).status())
+        .isEqualTo(404);
+    assertThat(Api.get(base(b) + "/models/secret_model", analystOfB).status()).isEqualTo(404);
+    assertThat(Api.get(base(b) + "/models", analystOfB).body()).doesNotContain("secret_model");
+    assertThat(Api.get(base(b) + "/training-runs", analystOfB).body())
+        .doesNotContain(run.getString("id"));
+    // B's member cannot reach A's runs through A's path either.
+    assertThat(Api.get(base(a) + "/training-runs/" + run.getString("id"), analystOfB).status())
+        .isEqualTo(404);
+  }
+}
