@@ -134,13 +134,40 @@ public class ModelStore {
     execute(
         tenant,
         "insert into model_alias_event (tenant_id, model_id, alias, version, reason, set_by)"
-            + " select tenant_id, model_id, ?, ?, ?, ? from model where tenant_id = ? and name = ?",
+            + " select tenant_id, model_id, ?, ?::integer, ?, ? from model where tenant_id = ? and"
+            + " name = ?",
         alias,
         version,
         reason,
         by,
         tenant,
         modelName);
+  }
+
+  /**
+   * The champion before the current one: the version of the champion event before the latest, or
+   * null when the current champion was the first.
+   */
+  public Integer previousChampion(TenantId tenant, String name) {
+    scope.enterTenant(tenant);
+    Integer[] previous = new Integer[1];
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select e.version from model_alias_event e join model m on m.tenant_id ="
+                      + " e.tenant_id and m.model_id = e.model_id where e.tenant_id = ? and"
+                      + " m.name = ? and e.alias = 'champion' order by e.seq desc offset 1 limit"
+                      + " 1")) {
+            TrainingRunStore.bind(s, tenant, name);
+            try (ResultSet rs = s.executeQuery()) {
+              if (rs.next()) {
+                previous[0] = (Integer) rs.getObject(1);
+              }
+            }
+          }
+        });
+    return previous[0];
   }
 
   public List<Model> list(TenantId tenant) {

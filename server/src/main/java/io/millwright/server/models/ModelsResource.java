@@ -5,11 +5,14 @@ import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.RequestContext;
 import io.millwright.server.security.TenantRoles;
 import io.millwright.tenancy.TenantId;
+import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +30,7 @@ public class ModelsResource {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject ModelStore models;
+  @Inject ModelPromotions promotions;
   @Inject RequestContext context;
 
   @GET
@@ -77,6 +81,37 @@ public class ModelsResource {
                 })
             .toList());
     return json;
+  }
+
+  /** A promotion: which version becomes the champion, and why. */
+  public record Promotion(Integer version, String reason) {}
+
+  @POST
+  @Path("{name}/champion")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Make a version the champion: {version, reason}. 422 when a quality gate refuses it (it"
+              + " must beat the naive baseline, and the current champion by the promotion"
+              + " margin); 409 when it is the champion already.")
+  public Map<String, Object> promote(
+      @PathParam("slug") String slug, @PathParam("name") String name, Promotion body) {
+    if (body == null || body.version() == null) {
+      throw new ProblemException(Problem.invalidFields(Map.of("version", "is required")));
+    }
+    return json(
+        promotions.promote(
+            tenant(), name, body.version(), body.reason(), context.requireCaller(), context));
+  }
+
+  @POST
+  @Path("{name}/rollback")
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(summary = "Put back the champion before the last promotion, in one step.")
+  public Map<String, Object> rollback(
+      @PathParam("slug") String slug, @PathParam("name") String name) {
+    return json(promotions.rollback(tenant(), name, context.requireCaller(), context));
   }
 
   private static Map<String, Object> json(ModelStore.Model m) {

@@ -253,4 +253,36 @@ class TrainingIT {
     assertThat(Api.get(base(a) + "/training-runs/" + run.getString("id"), analystOfB).status())
         .isEqualTo(404);
   }
+
+  @Test
+  void promotionPassesTheQualityGatesOrSaysWhyAndRollsBackInOneStep() {
+    String engineer = Fixtures.member(a, "promoter", "data-engineer");
+    // Two identical versions (same snapshot, seed and settings): v2 is not better than v1.
+    for (int i = 0; i < 2; i++) {
+      JsonObject run =
+          awaitFinished(
+              a, analyst, start(a, analyst, request("promo", firstVersion, 9, "")).getString("id"));
+      assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    }
+    String path = base(a) + "/models/promo";
+    assertThat(Api.post(path + "/champion", analyst, "{\"version\":1}").status())
+        .as("analysts train, they do not promote")
+        .isEqualTo(403);
+    Reply first = Api.post(path + "/champion", engineer, "{\"version\":1,\"reason\":\"first\"}");
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.json().getJsonObject("aliases").getInt("champion")).isEqualTo(1);
+
+    Reply same = Api.post(path + "/champion", engineer, "{\"version\":2}");
+    assertThat(same.status()).as(same.toString()).isEqualTo(422);
+    assertThat(same.json().getString("detail")).contains("better by", "champion (version 1)");
+    assertThat(Api.post(path + "/champion", engineer, "{\"version\":1}").status()).isEqualTo(409);
+    assertThat(Api.post(path + "/champion", engineer, "{\"version\":7}").status()).isEqualTo(404);
+
+    Reply back = Api.post(path + "/rollback", engineer, null);
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(back.json().getJsonObject("aliases").containsKey("champion")).isFalse();
+    assertThat(Api.post(path + "/rollback", engineer, null).status()).isEqualTo(409);
+    Reply audit = Api.get(base(a) + "/audit?size=200", Fixtures.member(a, "auditor", "auditor"));
+    assertThat(audit.body()).contains("model.promote", "model.rollback", "training.start");
+  }
 }
