@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained multilayer perceptron: Linear+ReLU hidden layers and a linear output, in a DJL model
- * that owns its parameters (close it). Thread-safe for {@link #forward}: each call works in its own
- * NDManager.
+ * A trained multilayer perceptron: Linear+ReLU hidden layers (some may be linear, see {@link
+ * MlpShape#linear}) and a linear output, in a DJL model that owns its parameters (close it).
+ * Thread-safe for {@link #forward}: each call works in its own NDManager.
  */
 public final class Mlp implements AutoCloseable {
 
@@ -47,21 +47,42 @@ public final class Mlp implements AutoCloseable {
     this.shape = shape;
   }
 
-  /** The layers of a network: inputs, hidden sizes, outputs. */
-  public record MlpShape(int inputs, List<Integer> hidden, int outputs) {
+  /**
+   * The layers of a network: inputs, hidden sizes, outputs.
+   *
+   * @param linear the indexes (into {@code hidden}) of hidden layers that have no ReLU after them,
+   *     sorted, e.g. an autoencoder's bottleneck, which must not cut off negative codes; empty for
+   *     a plain MLP, which builds exactly the block it built before this was added (so saved
+   *     networks load as they did). Save it with the model: a network loads only into its shape.
+   */
+  public record MlpShape(int inputs, List<Integer> hidden, int outputs, List<Integer> linear) {
     public MlpShape {
       hidden = List.copyOf(hidden);
+      linear = List.copyOf(new java.util.TreeSet<>(linear));
       if (inputs < 1 || outputs < 1 || hidden.stream().anyMatch(h -> h < 1)) {
         throw new IllegalArgumentException("inputs, outputs and layers must be positive: " + this);
       }
+      for (int i : linear) {
+        if (i < 0 || i >= hidden.size()) {
+          throw new IllegalArgumentException(
+              "linear layer " + i + " is not one of the " + hidden.size() + " hidden layers");
+        }
+      }
+    }
+
+    /** Every hidden layer followed by a ReLU. */
+    public MlpShape(int inputs, List<Integer> hidden, int outputs) {
+      this(inputs, hidden, outputs, List.of());
     }
 
     /** A new, uninitialized block of this shape. */
     SequentialBlock block() {
       SequentialBlock block = new SequentialBlock();
-      for (int units : hidden) {
-        block.add(Linear.builder().setUnits(units).build());
-        block.add(Activation.reluBlock());
+      for (int i = 0; i < hidden.size(); i++) {
+        block.add(Linear.builder().setUnits(hidden.get(i)).build());
+        if (!linear.contains(i)) {
+          block.add(Activation.reluBlock());
+        }
       }
       block.add(Linear.builder().setUnits(outputs).build());
       return block;

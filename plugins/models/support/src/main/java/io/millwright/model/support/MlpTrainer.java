@@ -51,7 +51,12 @@ public final class MlpTrainer {
     /** Softmax cross-entropy on logits; targets are class indexes. */
     CLASSIFICATION,
     /** Half the squared error (L2); targets are (scaled) values; one output. */
-    REGRESSION
+    REGRESSION,
+    /**
+     * Half the squared error (L2) between the outputs and the inputs, averaged over the features:
+     * an autoencoder, as many outputs as inputs; the examples' targets are ignored.
+     */
+    RECONSTRUCTION
   }
 
   /**
@@ -60,6 +65,8 @@ public final class MlpTrainer {
    * @param patience epochs without a better validation loss before stopping; 0 never stops early
    * @param bufferFloats the shuffle buffer's size in floats: examples are shuffled within it, and
    *     kept in memory across epochs when they all fit
+   * @param linear the hidden layers (indexes into {@code hidden}) without a ReLU after them, see
+   *     {@link Mlp.MlpShape#linear}; empty for a plain MLP
    */
   public record Settings(
       List<Integer> hidden,
@@ -68,15 +75,29 @@ public final class MlpTrainer {
       int batchSize,
       int patience,
       long seed,
-      long bufferFloats) {
+      long bufferFloats,
+      List<Integer> linear) {
 
     public static final long DEFAULT_BUFFER_FLOATS = 32L << 20; // 128 MB of floats
 
     public Settings {
       hidden = List.copyOf(hidden);
+      linear = List.copyOf(linear);
       if (epochs < 1 || batchSize < 1 || patience < 0 || !(learningRate > 0)) {
         throw new IllegalArgumentException("epochs, batch size, learning rate: " + this);
       }
+    }
+
+    /** Every hidden layer followed by a ReLU. */
+    public Settings(
+        List<Integer> hidden,
+        int epochs,
+        double learningRate,
+        int batchSize,
+        int patience,
+        long seed,
+        long bufferFloats) {
+      this(hidden, epochs, learningRate, batchSize, patience, seed, bufferFloats, List.of());
     }
 
     public Settings(
@@ -99,11 +120,15 @@ public final class MlpTrainer {
   private final int outputs;
 
   /**
-   * @param outputs classes for {@link Objective#CLASSIFICATION}, 1 for regression
+   * @param outputs classes for {@link Objective#CLASSIFICATION}, 1 for regression, {@code inputs}
+   *     for reconstruction
    */
   public MlpTrainer(Objective objective, int inputs, int outputs, Settings settings) {
     if (objective == Objective.REGRESSION && outputs != 1) {
       throw new IllegalArgumentException("regression has one output");
+    }
+    if (objective == Objective.RECONSTRUCTION && outputs != inputs) {
+      throw new IllegalArgumentException("reconstruction has as many outputs as inputs");
     }
     this.objective = objective;
     this.inputs = inputs;
@@ -124,7 +149,7 @@ public final class MlpTrainer {
       ai.djl.Device device)
       throws ModelException {
     Devices.engine().setRandomSeed(intSeed(settings.seed()));
-    Mlp.MlpShape shape = new Mlp.MlpShape(inputs, settings.hidden(), outputs);
+    Mlp.MlpShape shape = new Mlp.MlpShape(inputs, settings.hidden(), outputs, settings.linear());
     Model model = Model.newInstance(Mlp.NAME, device, Devices.ENGINE);
     boolean done = false;
     try {
@@ -313,7 +338,7 @@ public final class MlpTrainer {
         }
         try (NDManager manager = trainer.getManager().newSubManager()) {
           NDList features = new NDList(manager.create(x, new Shape(size, inputs)));
-          NDList labels = new NDList(labels(manager, y, size));
+          NDList labels = new NDList(labels(manager, x, y, size));
           float value;
           synchronized (GradientCollector.class) {
             try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -344,7 +369,8 @@ public final class MlpTrainer {
         try (NDManager manager = trainer.getManager().newSubManager()) {
           NDList predictions =
               trainer.evaluate(new NDList(manager.create(x, new Shape(size, inputs))));
-          NDArray l = trainer.getLoss().evaluate(new NDList(labels(manager, y, size)), predictions);
+          NDArray l =
+              trainer.getLoss().evaluate(new NDList(labels(manager, x, y, size)), predictions);
           lossSum += (double) l.getFloat() * size;
           rows += size;
         }
@@ -352,7 +378,10 @@ public final class MlpTrainer {
     }
   }
 
-  private NDArray labels(NDManager manager, float[] y, int size) {
+  private NDArray labels(NDManager manager, float[] x, float[] y, int size) {
+    if (objective == Objective.RECONSTRUCTION) {
+      return manager.create(x, new Shape(size, inputs));
+    }
     if (objective == Objective.CLASSIFICATION) {
       long[] classes = new long[size];
       for (int i = 0; i < size; i++) {

@@ -215,4 +215,82 @@ class MlpTrainerTest {
         .extracting(t -> ((ModelException) t).kind())
         .isEqualTo(ModelException.Kind.INVALID_INPUT);
   }
+
+  /** Two readings on the line y = -x (a little noise): one number says where a point lies. */
+  static float[] line(long seed, int rows) {
+    Random random = new Random(seed);
+    float[] x = new float[rows * 2];
+    for (int r = 0; r < rows; r++) {
+      float a = (float) random.nextGaussian();
+      x[2 * r] = a;
+      x[2 * r + 1] = -a + (float) (random.nextGaussian() * 0.05);
+    }
+    return x;
+  }
+
+  static double squaredError(float[] in, float[] out, int row, int width) {
+    double sum = 0;
+    for (int c = 0; c < width; c++) {
+      double d = in[row * width + c] - out[row * width + c];
+      sum += d * d;
+    }
+    return sum / width;
+  }
+
+  @Test
+  void anAutoencoderWithALinearBottleneckReconstructsWhatLiesOnItsLineOnly(@TempDir Path dir)
+      throws Exception {
+    int rows = 400;
+    float[] x = line(4, rows);
+    MlpTrainer.Settings s =
+        new MlpTrainer.Settings(
+            List.of(8, 1, 8),
+            40,
+            0.01,
+            32,
+            0,
+            3L,
+            MlpTrainer.Settings.DEFAULT_BUFFER_FLOATS,
+            List.of(1));
+    MlpTrainer trainer = new MlpTrainer(MlpTrainer.Objective.RECONSTRUCTION, 2, 2, s);
+    KitContext context = new KitContext();
+    // Both ends of the line (the code is negative for one: a ReLU there would cut it off), then
+    // two points off it.
+    float[] probe = {1.5f, -1.5f, -1.5f, 1.5f, 1.5f, 1.5f, -1.5f, -1.5f};
+    float[] before;
+    try (Mlp mlp =
+        trainer
+            .train(
+                sink -> sink.accept(new Examples(x, new float[rows], rows)),
+                sink -> sink.accept(new Examples(line(5, 100), new float[100], 100)),
+                context,
+                ai.djl.Device.cpu())
+            .mlp()) {
+      assertThat(mlp.shape().linear()).containsExactly(1);
+      before = mlp.forward(probe, 4);
+      assertThat(squaredError(probe, before, 0, 2)).isLessThan(0.05);
+      assertThat(squaredError(probe, before, 1, 2)).isLessThan(0.05);
+      assertThat(squaredError(probe, before, 2, 2)).isGreaterThan(1.0);
+      assertThat(squaredError(probe, before, 3, 2)).isGreaterThan(1.0);
+      mlp.save(dir);
+    }
+    assertThat(context.epochs().get(39).metrics()).containsKeys("loss", "validation_loss");
+    try (Mlp loaded =
+        Mlp.load(dir, new Mlp.MlpShape(2, List.of(8, 1, 8), 2, List.of(1)), ai.djl.Device.cpu())) {
+      assertThat(loaded.forward(probe, 4)).containsExactly(before);
+    }
+  }
+
+  @Test
+  void shapesAndObjectivesThatCannotWorkAreRefused() {
+    assertThat(new Mlp.MlpShape(2, List.of(4), 1).linear()).isEmpty();
+    assertThat(new Mlp.MlpShape(2, List.of(4, 2, 4), 2, List.of(1, 1)).linear()).containsExactly(1);
+    assertThatThrownBy(() -> new Mlp.MlpShape(2, List.of(4), 1, List.of(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linear layer 1");
+    MlpTrainer.Settings s = settings(1, 0, MlpTrainer.Settings.DEFAULT_BUFFER_FLOATS);
+    assertThat(s.linear()).isEmpty();
+    assertThatThrownBy(() -> new MlpTrainer(MlpTrainer.Objective.RECONSTRUCTION, 2, 3, s))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
