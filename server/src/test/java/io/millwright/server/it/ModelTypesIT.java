@@ -45,6 +45,14 @@ class ModelTypesIT {
   }
 
   @Test
+  void everyShippedModelTypeIsOffered() {
+    Fixtures.TestTenant t = Fixtures.tenant("types-all");
+    String analyst = Fixtures.member(t, "analyst", "analyst");
+    assertThat(types(t, analyst).stream().map(x -> x.getString("id")).toList())
+        .contains("tabular-mlp", "forecast-mlp", "anomaly-autoencoder", "text-ngrams");
+  }
+
+  @Test
   void aPluginSwitchedOffForOneTenantLeavesTheOtherAlone() {
     Fixtures.TestTenant a = Fixtures.tenant("types-on");
     Fixtures.TestTenant b = Fixtures.tenant("types-off");

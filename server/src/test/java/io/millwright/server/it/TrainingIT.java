@@ -285,4 +285,44 @@ class TrainingIT {
     Reply audit = Api.get(base(a) + "/audit?size=200", Fixtures.member(a, "auditor", "auditor"));
     assertThat(audit.body()).contains("model.promote", "model.rollback", "training.start");
   }
+
+  @Test
+  void aSeasonalSeriesIsForecastFarBetterThanTheLastValue() {
+    String engineer = Fixtures.member(a, "forecaster", "data-engineer");
+    assertThat(
+            Api.post(
+                    base(a) + "/datasets",
+                    engineer,
+                    "{\"name\":\"demand\",\"columns\":[{\"name\":\"at\",\"type\":\"timestamp\"},"
+                        + "{\"name\":\"units\",\"type\":\"decimal\"}]}")
+                .status())
+        .isEqualTo(201);
+    StringBuilder csv = new StringBuilder("at,units\n");
+    java.time.Instant start = java.time.Instant.parse("2026-01-05T00:00:00Z");
+    Random random = new Random(3);
+    for (int h = 0; h < 1200; h++) {
+      double units = 100 + 30 * Math.sin(2 * Math.PI * (h % 24) / 24.0) + random.nextGaussian();
+      csv.append(start.plusSeconds(3600L * h))
+          .append(',')
+          .append(Math.round(units * 100) / 100.0)
+          .append('\n');
+    }
+    assertThat(DatasetsIT.upload(engineer, a, "demand", csv.toString()).status()).isIn(200, 201);
+    JsonObject run =
+        awaitFinished(
+            a,
+            analyst,
+            start(
+                    a,
+                    analyst,
+                    "{\"model\":\"demand_forecast\",\"dataset\":\"demand\",\"target\":\"units\","
+                        + "\"task\":\"forecasting\",\"timeColumn\":\"at\",\"split\":\"time\","
+                        + "\"modelType\":\"forecast-mlp\",\"seed\":1,"
+                        + "\"hyperParameters\":{\"epochs\":\"15\"}}")
+                .getString("id"));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    double mae = run.getJsonObject("metrics").getJsonNumber("mae").doubleValue();
+    double naive = run.getJsonObject("baseline").getJsonNumber("mae").doubleValue();
+    assertThat(mae).as("MAE against the last value's %s", naive).isLessThan(0.5 * naive);
+  }
 }
