@@ -16,6 +16,9 @@ import java.util.Map;
  * @param split {@code random} (default) or {@code time} (needs {@code timeColumn})
  * @param validationFraction the share held out for evaluation (default 0.2)
  * @param seed the seed of every random choice; a random one is chosen and recorded when absent
+ * @param device {@code auto} (default: a GPU when the type uses one, a GPU is present and the quota
+ *     allows, else the CPU), {@code cpu}, or {@code gpu} (refused when the tenant has no GPU quota
+ *     or has used its GPU hours this month)
  */
 public record TrainingRequest(
     String model,
@@ -30,4 +33,5 @@ public record TrainingRequest(
     String split,
     Double validationFraction,
     Map<String, String> hyperParameters,
-    Long seed) {}
+    Long seed,
+    String device) {}

@@ -254,6 +254,27 @@ public class TrainingRunStore {
         run);
   }
 
+  /** GPU seconds the tenant's runs used since the first of this month (UTC). */
+  public double gpuSecondsThisMonth(TenantId tenant) {
+    scope.enterTenant(tenant);
+    double[] sum = new double[1];
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select coalesce(sum(gpu_seconds), 0) from training_run where tenant_id = ? and"
+                      + " queued_at >= date_trunc('month', now() at time zone 'UTC') at time zone"
+                      + " 'UTC'")) {
+            bind(s, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              sum[0] = rs.getDouble(1);
+            }
+          }
+        });
+    return sum[0];
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   private int execute(TenantId tenant, String sql, Object... values) {

@@ -17,6 +17,9 @@ import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.Caller;
 import io.millwright.server.security.RequestContext;
+import io.millwright.server.security.TenantAccess;
+import io.millwright.server.tenants.TenantRegistry;
+import io.millwright.tenancy.Quotas;
 import io.millwright.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,9 +51,11 @@ public class TrainingRuns {
   @Inject Datasets datasets;
   @Inject JobEngine jobs;
   @Inject AuditTrail audit;
+  @Inject TenantRegistry tenants;
 
   public TrainingRun start(
-      TenantId tenant, TrainingRequest r, Caller caller, RequestContext context) {
+      TenantAccess access, TrainingRequest r, Caller caller, RequestContext context) {
+    TenantId tenant = access.tenantId();
     Map<String, String> errors = new LinkedHashMap<>();
     if (r == null) {
       throw new ProblemException(Problem.badRequest("Send the training request as JSON."));
@@ -196,8 +201,18 @@ public class TrainingRuns {
         hyper.put(h.name(), given.getOrDefault(h.name(), h.defaultValue()).strip());
       }
     }
+    String device =
+        r == null || r.device() == null ? "auto" : r.device().strip().toLowerCase(Locale.ROOT);
+    if (!List.of("auto", "cpu", "gpu").contains(device)) {
+      errors.put("device", "auto, cpu or gpu");
+    } else if (device.equals("gpu") && descriptor != null && !descriptor.usesGpu()) {
+      errors.put("device", "'" + descriptor.id() + "' does not use a GPU; leave it on auto");
+    }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalidFields(errors));
+    }
+    if (device.equals("gpu")) {
+      requireGpuQuota(access);
     }
     long seed = r.seed() == null ? SEEDS.nextLong() & Long.MAX_VALUE : r.seed();
     UUID id = UUID.randomUUID();
@@ -253,6 +268,69 @@ public class TrainingRuns {
         tenant, AuditEvent.success(caller, "training.start", modelName, context, details));
     jobs.submit(tenant, id);
     return store.find(tenant, id).orElseThrow();
+  }
+
+  /**
+   * A GPU run is refused at once, with the reason, when the tenant's plan has no GPU or its GPU
+   * hours for the month are used: it must not wait for hours that will not come.
+   */
+  private void requireGpuQuota(TenantAccess access) {
+    Quotas quotas = tenants.findLive(access.slug()).map(t -> t.quotas()).orElseThrow();
+    if (quotas.gpuConcurrency() == 0) {
+      throw new ProblemException(
+          Problem.of(
+              422,
+              "gpu-quota",
+              "No GPU in the plan",
+              "Tenant '"
+                  + access.slug()
+                  + "' has no GPU quota; train on the CPU (device auto or"
+                  + " cpu) or ask your platform administrator for GPU hours."));
+    }
+    double used = store.gpuSecondsThisMonth(access.tenantId()) / 3600;
+    if (used >= quotas.gpuHoursPerMonth()) {
+      throw new ProblemException(
+          Problem.of(
+                  422,
+                  "gpu-quota",
+                  "GPU hours used up",
+                  String.format(
+                      Locale.ROOT,
+                      "Tenant '%s' has used %.2f of its %d GPU hours this month; GPU runs are"
+                          + " possible again on the first of next month (UTC), or train on the"
+                          + " CPU now.",
+                      access.slug(),
+                      used,
+                      quotas.gpuHoursPerMonth()))
+              .with("gpuHoursUsed", used)
+              .with("gpuHoursPerMonth", quotas.gpuHoursPerMonth()));
+    }
+  }
+
+  /** The tenant's job quota and what uses it: shown on the jobs page. */
+  public Map<String, Object> quotaUse(TenantAccess access, int cpuJobsPerTenant) {
+    Quotas quotas = tenants.findLive(access.slug()).map(t -> t.quotas()).orElseThrow();
+    long running = 0;
+    long queued = 0;
+    for (TrainingRun r : store.queueEverywhere()) {
+      if (r.tenant().equals(access.tenantId())) {
+        running += r.status().equals("running") ? 1 : 0;
+        queued += r.status().equals("queued") ? 1 : 0;
+      }
+    }
+    Map<String, Object> use = new LinkedHashMap<>();
+    use.put("cpuJobsRunning", running);
+    use.put("cpuJobsAllowed", cpuJobsPerTenant);
+    use.put("queued", queued);
+    use.put("gpuConcurrency", quotas.gpuConcurrency());
+    use.put("gpuHoursPerMonth", quotas.gpuHoursPerMonth());
+    use.put("gpuHoursUsed", store.gpuSecondsThisMonth(access.tenantId()) / 3600);
+    return use;
+  }
+
+  /** The tenant's queued and running runs, oldest first. */
+  public List<TrainingRun> activeJobs(TenantId tenant) {
+    return store.queueEverywhere().stream().filter(r -> r.tenant().equals(tenant)).toList();
   }
 
   public TrainingRun get(TenantId tenant, UUID id) {

@@ -47,7 +47,8 @@ public class TrainingRunsResource {
               + " timeColumn?, validationFraction?, hyperParameters?, seed?}. 202 with the queued"
               + " run; 400 names every bad field.")
   public Response start(@PathParam("slug") String slug, TrainingRequest request) {
-    TrainingRun run = runs.start(tenant(), request, context.requireCaller(), context);
+    TrainingRun run =
+        runs.start(context.requireTenant(), request, context.requireCaller(), context);
     return Response.accepted(json(run))
         .location(uri.getAbsolutePathBuilder().path(run.id().toString()).build())
         .build();

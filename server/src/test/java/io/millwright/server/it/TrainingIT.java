@@ -325,4 +325,40 @@ class TrainingIT {
     double naive = run.getJsonObject("baseline").getJsonNumber("mae").doubleValue();
     assertThat(mae).as("MAE against the last value's %s", naive).isLessThan(0.5 * naive);
   }
+
+  @Test
+  void aGpuRunIsRefusedAtOnceWithTheReasonWhenTheQuotaHasNoHoursLeft() {
+    // The default plan has a GPU and 20 hours; a tenant whose hours are set to 0 has used them.
+    Reply noHours =
+        Api.send(
+            "PATCH",
+            "/api/admin/tenants/" + b.slug(),
+            Keycloak.platformAdminToken(),
+            "{\"quotas\":{\"gpuConcurrency\":1,\"gpuHoursPerMonth\":0,\"storageGb\":50,"
+                + "\"apiRequestsPerMinute\":3000}}",
+            java.util.Map.of());
+    assertThat(noHours.status()).as(noHours.toString()).isEqualTo(200);
+    String gpu =
+        request("gpu_model", null, 1, "").replace("\"seed\":1,", "\"seed\":1,\"device\":\"gpu\",");
+    // tabular-mlp declares no GPU use: the device itself is refused, naming the field.
+    Reply noGpuType = Api.post(base(b) + "/training-runs", analystOfB, gpu);
+    assertThat(noGpuType.status()).as(noGpuType.toString()).isEqualTo(400);
+    assertThat(noGpuType.json().getJsonObject("errors").getString("device"))
+        .contains("does not use a GPU");
+    // text-ngrams can use one, but the tenant's GPU hours are used up: refused now, not queued.
+    Reply hours =
+        Api.post(
+            base(b) + "/training-runs",
+            analystOfB,
+            "{\"model\":\"gpu_model\",\"dataset\":\"customers\",\"target\":\"plan\","
+                + "\"task\":\"text-classification\",\"modelType\":\"text-ngrams\","
+                + "\"device\":\"gpu\"}");
+    assertThat(hours.status()).as(hours.toString()).isEqualTo(422);
+    assertThat(hours.json().getString("detail")).contains("of its 0 GPU hours");
+    assertThat(Api.get(base(b) + "/training-runs", analystOfB).body()).doesNotContain("gpu_model");
+    // The jobs page shows the quota the tenant works within.
+    JsonObject jobs = Api.get(base(b) + "/jobs", analystOfB).json();
+    assertThat(jobs.getJsonObject("quota").getInt("gpuHoursPerMonth")).isZero();
+    assertThat(jobs.getJsonObject("quota").getInt("cpuJobsAllowed")).isEqualTo(1);
+  }
 }

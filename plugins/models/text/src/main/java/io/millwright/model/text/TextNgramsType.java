@@ -142,7 +142,7 @@ public class TextNgramsType implements ModelType {
                   500,
                   "Stop after this many epochs without a better validation loss and keep the"
                       + " best epoch's weights; 0 trains every epoch.")),
-          false);
+          true); // 16,384-wide hashed inputs train faster on a GPU when granted
 
   private final long cacheEntries;
 

@@ -75,7 +75,7 @@ class PluginPackagingTest {
   void theDescriptorIsTheOneTheBriefAsksFor() {
     var d = new TextNgramsType().descriptor();
     assertThat(d.id()).isEqualTo("text-ngrams");
-    assertThat(d.usesGpu()).isFalse();
+    assertThat(d.usesGpu()).isTrue();
     assertThat(d.tasks()).containsExactly(Task.TEXT_CLASSIFICATION);
     assertThat(d.featureKinds())
         .containsExactlyInAnyOrder(
