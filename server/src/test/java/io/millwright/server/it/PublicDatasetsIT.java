@@ -35,10 +35,18 @@ class PublicDatasetsIT {
 
   /** Infers, declares (with the inferred columns), uploads; returns the upload. */
   static JsonObject load(String name, String file, List<String> key) throws Exception {
-    Path path = PublicData.file(file);
+    return load(tenant, engineer, name, PublicData.file(file), key);
+  }
+
+  /** The same for any tenant and CSV file. */
+  static JsonObject load(
+      Fixtures.TestTenant tenant, String engineer, String name, Path path, List<String> key)
+      throws Exception {
+    String base = "/api/tenants/" + tenant.slug() + "/datasets";
+    String file = path.getFileName().toString();
     byte[] body = Files.readAllBytes(path);
     Reply inferred =
-        Api.upload(base() + "/inference?fileName=" + file, engineer, "text/csv", body, Map.of());
+        Api.upload(base + "/inference?fileName=" + file, engineer, "text/csv", body, Map.of());
     assertThat(inferred.status()).as(inferred.toString()).isEqualTo(200);
     List<String> columns = new ArrayList<>();
     for (JsonValue v : inferred.json().getJsonArray("inferredColumns")) {
@@ -60,15 +68,11 @@ class PublicDatasetsIT {
             + "]"
             + (key.isEmpty() ? "" : ",\"primaryKey\":[\"" + String.join("\",\"", key) + "\"]")
             + "}";
-    Reply made = Api.post(base(), engineer, declaration);
+    Reply made = Api.post(base, engineer, declaration);
     assertThat(made.status()).as(made.toString()).isEqualTo(201);
     Reply up =
         Api.upload(
-            base() + "/" + name + "/uploads?fileName=" + file,
-            engineer,
-            "text/csv",
-            body,
-            Map.of());
+            base + "/" + name + "/uploads?fileName=" + file, engineer, "text/csv", body, Map.of());
     assertThat(up.status()).as(up.toString()).isEqualTo(201);
     JsonObject u = up.json();
     long lines = Files.readAllLines(path).stream().filter(l -> !l.isBlank()).count() - 1;
