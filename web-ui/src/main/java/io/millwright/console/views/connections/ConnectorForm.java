@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.millwright.console.ports.ConnectorInfo;
 import io.millwright.console.ports.ConnectorOption;
+import io.millwright.console.views.shell.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -32,6 +32,7 @@ import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TenantConnections;
 import io.millwright.console.ports.TenantDatasets;
 import io.millwright.console.ports.TenantSwitchboard;
+import io.millwright.console.views.shell.FieldErrors;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
 import io.millwright.console.views.shell.Toasts;

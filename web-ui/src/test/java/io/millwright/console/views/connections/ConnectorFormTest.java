@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.millwright.console.ports.ConnectorInfo;
 import io.millwright.console.ports.ConnectorOption;
 import io.millwright.console.ports.ConnectorOption.Type;
+import io.millwright.console.views.shell.FieldErrors;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

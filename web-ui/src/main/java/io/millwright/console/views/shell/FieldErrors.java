@@ -1,4 +1,4 @@
-package io.millwright.console.views.connections;
+package io.millwright.console.views.shell;
 
 import com.vaadin.flow.component.HasValidation;
 import java.util.ArrayList;
@@ -9,22 +9,22 @@ import java.util.Map;
 /**
  * Puts the platform's field problems ({@code name}, {@code dataset}, {@code config.url}, ...) on
  * the fields that show them, and hands back those no field shows so they can be said elsewhere.
- * Values are never touched: what the person typed stays.
+ * Values are never touched: what the person typed stays. Shared by the console's forms.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
   private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-  void register(String key, HasValidation field) {
+  public void register(String key, HasValidation field) {
     fields.put(key, field);
   }
 
   /** Forgets the fields under a prefix, e.g. {@code config.} when the options form is replaced. */
-  void unregisterPrefix(String prefix) {
+  public void unregisterPrefix(String prefix) {
     fields.keySet().removeIf(k -> k.startsWith(prefix));
   }
 
-  void clear() {
+  public void clear() {
     fields.values().forEach(f -> f.setInvalid(false));
   }
 
@@ -33,7 +33,7 @@ final class FieldErrors {
    *
    * @return {@code key: message} for each problem without a field
    */
-  List<String> show(Map<String, String> errors) {
+  public List<String> show(Map<String, String> errors) {
     List<String> unshown = new ArrayList<>();
     errors.forEach(
         (key, message) -> {
