@@ -399,6 +399,19 @@ public class TrainingRuns {
     if (target == null) {
       return null;
     }
+    Task inferred = inferredTask(target);
+    if (inferred == null) {
+      errors.put("target", "a " + target.type().wireName() + " column cannot be predicted");
+    }
+    return inferred;
+  }
+
+  /**
+   * The task a request with this target and no task learns: boolean → binary, string → binary when
+   * it has two allowed values else multi-class, number → regression; null for a column that cannot
+   * be predicted (dates, timestamps).
+   */
+  public static Task inferredTask(Column target) {
     return switch (target.type()) {
       case BOOLEAN -> Task.BINARY_CLASSIFICATION;
       case STRING ->
@@ -406,10 +419,7 @@ public class TrainingRuns {
               ? Task.BINARY_CLASSIFICATION
               : Task.MULTICLASS_CLASSIFICATION;
       case INTEGER, DECIMAL -> Task.REGRESSION;
-      default -> {
-        errors.put("target", "a " + target.type().wireName() + " column cannot be predicted");
-        yield null;
-      }
+      case DATE, TIMESTAMP -> null;
     };
   }
 
