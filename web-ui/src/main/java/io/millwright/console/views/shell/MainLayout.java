@@ -100,6 +100,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       nav.addItem(item("Datasets", base + "/datasets", "nav-datasets"));
       // Every member reads connections too; changing them is offered to the dataset writers.
       nav.addItem(item("Connections", base + "/connections", "nav-connections"));
+      // Every member reads models and runs; training and promotion are offered by role.
+      nav.addItem(item("Models", base + "/models", "nav-models"));
       if (tenant.holdsAny(TenantSql.ROLES)) {
         nav.addItem(item("SQL", base + "/sql", "nav-sql"));
       }

@@ -1,0 +1,31 @@
+package io.millwright.console.views.models;
+
+import com.vaadin.flow.component.Component;
+import java.util.stream.Stream;
+
+/** Finds components of a view by id and says whether a person would see them. */
+final class Components {
+
+  private Components() {}
+
+  @SuppressWarnings("unchecked")
+  static <T extends Component> T find(Component root, String id) {
+    return (T)
+        descendants(root)
+            .filter(c -> c.getId().orElse("").equals(id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no component with id " + id));
+  }
+
+  static boolean exists(Component root, String id) {
+    return descendants(root).anyMatch(c -> c.getId().orElse("").equals(id));
+  }
+
+  static Stream<Component> descendants(Component c) {
+    return Stream.concat(Stream.of(c), c.getChildren().flatMap(Components::descendants));
+  }
+
+  static boolean shown(Component c) {
+    return c.isVisible() && c.getParent().map(Components::shown).orElse(true);
+  }
+}
