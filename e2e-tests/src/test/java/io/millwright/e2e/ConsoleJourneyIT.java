@@ -425,4 +425,56 @@ class ConsoleJourneyIT {
     ConsolePage.open(page, "t/" + SLUG + "/connect").waitFor("#access-denied");
     page.context().close();
   }
+
+  @Test
+  @Order(12)
+  void anAnalystTrainsAModelAndAnEngineerMakesItTheChampion(@TempDir Path files)
+      throws IOException {
+    // Customers churn when they are new and pay a lot: a known answer for the model to find.
+    StringBuilder csv = new StringBuilder("tenure_months,monthly_fee,plan,churned\n");
+    java.util.Random random = new java.util.Random(4);
+    for (int i = 0; i < 400; i++) {
+      int tenure = random.nextInt(60);
+      double fee = 10 + random.nextInt(900) / 10.0;
+      csv.append(tenure)
+          .append(',')
+          .append(fee)
+          .append(',')
+          .append(List.of("basic", "pro", "max").get(random.nextInt(3)))
+          .append(',')
+          .append(tenure < 18 && fee > 45)
+          .append('\n');
+    }
+    Path customers = Files.writeString(files.resolve("customers.csv"), csv, StandardCharsets.UTF_8);
+
+    Page engineer = browser.newPerson(1280, 800);
+    ConsolePage.open(engineer, "t/" + SLUG + "/datasets");
+    new KeycloakLoginPage(engineer).signIn(ENGINEER_EMAIL, NEW_PASSWORD);
+    DatasetsPage datasets = new DatasetsPage(engineer);
+    datasets.createFromSample("customers", "Customers and whether they left", customers);
+    datasets.uploadAndWrite(customers);
+    assertThat(datasets.rowsWritten()).isEqualTo(400);
+
+    Page analyst = browser.newPerson(1280, 900);
+    ConsolePage.open(analyst, "t/" + SLUG + "/models");
+    new KeycloakLoginPage(analyst).signIn(ANALYST_EMAIL, NEW_PASSWORD);
+    ModelsPage models = new ModelsPage(analyst);
+    models.train("customers", "churned", "tabular-mlp", "churn", "20");
+    Screenshots.take(analyst, "training-run-live");
+    assertThat(models.awaitRunEnd()).isEqualTo("succeeded");
+    assertThat(models.curvePoints()).isPositive();
+    assertThat(models.metrics()).contains("accuracy");
+    Screenshots.take(analyst, "training-run");
+    models.openModel();
+    // Analysts train; they do not promote.
+    assertThat(models.showsPromoteButton(1)).isFalse();
+    Screenshots.take(analyst, "model");
+    analyst.context().close();
+
+    ConsolePage.open(engineer, "t/" + SLUG + "/models/churn");
+    ModelsPage asEngineer = new ModelsPage(engineer);
+    asEngineer.promote(1, "first model, beats the baseline");
+    Screenshots.take(engineer, "model-champion");
+    engineer.context().close();
+  }
 }

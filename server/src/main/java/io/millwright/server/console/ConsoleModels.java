@@ -82,11 +82,7 @@ public class ConsoleModels implements TenantModels {
     return ConsoleCalls.readable(
         () ->
             detail(
-                runs.start(
-                    tenant.tenantId(),
-                    ModelRecords.request(draft),
-                    calls.caller(),
-                    calls.context())));
+                runs.start(tenant, ModelRecords.request(draft), calls.caller(), calls.context())));
   }
 
   @Override

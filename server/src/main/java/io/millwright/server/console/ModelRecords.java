@@ -75,7 +75,8 @@ final class ModelRecords {
         blankToNull(d.split()),
         null,
         d.hyperParameters() == null ? Map.of() : d.hyperParameters(),
-        d.seed());
+        d.seed(),
+        null);
   }
 
   static String blankToNull(String s) {

@@ -81,6 +81,9 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
   private List<TrainingColumn> columns = List.of();
   private boolean quiet;
 
+  /** Whether the person picked the task: only then does a new target keep it. */
+  private boolean taskChosen;
+
   @Inject
   public TrainModelView(
       TenantSwitchboard switchboard, TenantModels models, TenantDatasets datasets) {
@@ -109,7 +112,13 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
     task.setLabel("Task");
     task.setItemLabelGenerator(ModelText::taskChoice);
     task.setWidth("24rem");
-    task.addValueChangeListener(e -> unlessQuiet(this::refreshTypes));
+    task.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            taskChosen = true;
+          }
+          unlessQuiet(this::refreshTypes);
+        });
 
     timeColumn.setId("train-time-column");
     timeColumn.setAllowCustomValue(false);
@@ -302,8 +311,11 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
     quietly(
         () -> {
           task.setItems(tasks);
+          // The platform's inferred task comes first; a person's own choice survives a new target.
           task.setValue(
-              kept != null && tasks.contains(kept) ? kept : tasks.isEmpty() ? null : tasks.get(0));
+              taskChosen && kept != null && tasks.contains(kept)
+                  ? kept
+                  : tasks.isEmpty() ? null : tasks.get(0));
         });
     task.setHelperText(
         tasks.isEmpty() && !columns.isEmpty()
