@@ -254,6 +254,44 @@ public class TrainingRunStore {
         run);
   }
 
+  /** An automatic run's choice: the type and settings it keeps, and every candidate it tried. */
+  public void chose(
+      TenantId tenant,
+      UUID run,
+      String modelType,
+      Map<String, String> hyperParameters,
+      List<Map<String, Object>> candidates) {
+    execute(
+        tenant,
+        "update training_run set model_type = ?, hyper_parameters = ?, search = ? where tenant_id"
+            + " = ? and run_id = ?",
+        modelType,
+        JSON.toJson(hyperParameters),
+        JSON.toJson(candidates),
+        tenant,
+        run);
+  }
+
+  /** What an automatic run tried; empty for a run of one named type. */
+  public List<Map<String, Object>> search(TenantId tenant, UUID run) {
+    scope.enterTenant(tenant);
+    String[] json = new String[1];
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select search from training_run where tenant_id = ? and run_id = ?")) {
+            bind(s, tenant, run);
+            try (ResultSet rs = s.executeQuery()) {
+              if (rs.next()) {
+                json[0] = rs.getString(1);
+              }
+            }
+          }
+        });
+    return json[0] == null ? List.of() : JSON.fromJson(json[0], EPOCHS);
+  }
+
   /** GPU seconds the tenant's runs used since the first of this month (UTC). */
   public double gpuSecondsThisMonth(TenantId tenant) {
     scope.enterTenant(tenant);

@@ -12,6 +12,7 @@ import io.millwright.server.datasets.Dataset;
 import io.millwright.server.datasets.DatasetContract;
 import io.millwright.server.datasets.Datasets;
 import io.millwright.server.glossary.DataType;
+import io.millwright.server.models.training.AutoSearch;
 import io.millwright.server.models.training.JobEngine;
 import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
@@ -45,6 +46,9 @@ import org.apache.iceberg.Table;
 public class TrainingRuns {
 
   private static final SecureRandom SEEDS = new SecureRandom();
+
+  /** The model type of a run that lets the platform choose the type and its settings. */
+  public static final String AUTO = "auto";
 
   @Inject TrainingRunStore store;
   @Inject ModelTypeCatalog catalog;
@@ -148,8 +152,23 @@ public class TrainingRuns {
     }
     Map<String, String> hyper = new LinkedHashMap<>();
     ModelTypeDescriptor descriptor = null;
+    boolean auto = AUTO.equals(r.modelType());
     if (r.modelType() == null) {
-      errors.put("modelType", "is required; GET .../model-types lists them");
+      errors.put("modelType", "is required: a type from GET .../model-types, or auto");
+    } else if (auto) {
+      Set<ColumnKind> kinds = new java.util.HashSet<>();
+      features.forEach(f -> kinds.add(ColumnKind.valueOf(f.get("kind").toUpperCase(Locale.ROOT))));
+      if (task != null
+          && catalog.available(tenant).stream()
+              .noneMatch(e -> AutoSearch.fits(e.descriptor(), task, kinds))) {
+        errors.put(
+            "modelType",
+            "no model type available here learns " + wire(task) + " from these columns");
+      }
+      if (r.hyperParameters() != null && !r.hyperParameters().isEmpty()) {
+        errors.put(
+            "hyperParameters", "auto chooses the settings itself; name a model type to set them");
+      }
     } else {
       try {
         ModelType type = catalog.require(tenant, r.modelType());
@@ -214,6 +233,7 @@ public class TrainingRuns {
     if (device.equals("gpu")) {
       requireGpuQuota(access);
     }
+    String typeId = auto ? AUTO : descriptor.id();
     long seed = r.seed() == null ? SEEDS.nextLong() & Long.MAX_VALUE : r.seed();
     UUID id = UUID.randomUUID();
     TrainingRun run =
@@ -262,7 +282,7 @@ public class TrainingRuns {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("run", id.toString());
     details.put("dataset", dataset.name() + "@" + snapshot);
-    details.put("modelType", descriptor.id());
+    details.put("modelType", typeId);
     details.put("seed", seed);
     audit.appendInNewTransaction(
         tenant, AuditEvent.success(caller, "training.start", modelName, context, details));
@@ -346,6 +366,11 @@ public class TrainingRuns {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** What an automatic run tried, best candidate or not; empty for a run of one named type. */
+  public List<Map<String, Object>> search(TrainingRun run) {
+    return store.search(run.tenant(), run.id());
   }
 
   public List<TrainingRun> list(TenantId tenant, int limit) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -116,6 +117,10 @@ public class TrainingRunsResource {
     json.put("split", r.split());
     json.put("validationFraction", r.validationFraction());
     json.put("hyperParameters", r.hyperParameters());
+    List<Map<String, Object>> search = runs.search(r);
+    if (!search.isEmpty()) {
+      json.put("search", search); // what "auto" tried; modelType is the one it kept
+    }
     json.put("seed", Long.toString(r.seed()));
     json.put("device", r.device());
     json.put("attempts", r.attempts());

@@ -361,4 +361,53 @@ class TrainingIT {
     assertThat(jobs.getJsonObject("quota").getInt("gpuHoursPerMonth")).isZero();
     assertThat(jobs.getJsonObject("quota").getInt("cpuJobsAllowed")).isEqualTo(1);
   }
+
+  @Test
+  void letThePlatformChooseTriesCandidatesAndKeepsTheBest() {
+    JsonObject run =
+        awaitFinished(
+            a,
+            analyst,
+            start(
+                    a,
+                    analyst,
+                    "{\"model\":\"churn_auto\",\"dataset\":\"customers\",\"target\":\"churned\","
+                        + "\"modelType\":\"auto\",\"seed\":3,\"version\":"
+                        + firstVersion
+                        + "}")
+                .getString("id"));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    assertThat(run.getString("modelType")).isEqualTo("tabular-mlp");
+    var tried = run.getJsonArray("search");
+    assertThat(tried.size()).as("candidates tried").isGreaterThan(1);
+    double kept = run.getJsonObject("metrics").getJsonNumber("accuracy").doubleValue();
+    for (var t : tried) {
+      assertThat(t.asJsonObject().getJsonNumber("value").doubleValue())
+          .as("the kept model is the best of those tried")
+          .isLessThanOrEqualTo(kept);
+    }
+    // The kept settings are written on the run: naming them reproduces the same model.
+    JsonObject again =
+        awaitFinished(
+            a,
+            analyst,
+            start(
+                    a,
+                    analyst,
+                    "{\"model\":\"churn_auto\",\"dataset\":\"customers\",\"target\":\"churned\","
+                        + "\"modelType\":\"tabular-mlp\",\"seed\":3,\"version\":"
+                        + firstVersion
+                        + ",\"hyperParameters\":"
+                        + run.getJsonObject("hyperParameters")
+                        + "}")
+                .getString("id"));
+    assertThat(again.getString("artifactSha256")).isEqualTo(run.getString("artifactSha256"));
+    Reply withSettings =
+        Api.post(
+            base(a) + "/training-runs",
+            analyst,
+            "{\"model\":\"x_auto\",\"dataset\":\"customers\",\"target\":\"churned\","
+                + "\"modelType\":\"auto\",\"hyperParameters\":{\"epochs\":\"3\"}}");
+    assertThat(withSettings.status()).isEqualTo(400);
+  }
 }

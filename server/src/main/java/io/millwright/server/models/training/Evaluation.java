@@ -30,6 +30,13 @@ public final class Evaluation {
       String primary,
       boolean higherIsBetter) {
 
+    /** Whether this result's primary metric is strictly better than another's. */
+    public boolean betterThan(Result other) {
+      double a = metrics.get(primary);
+      double b = other.metrics.get(primary);
+      return higherIsBetter ? a > b : a < b;
+    }
+
     /** Whether the model's primary metric is better than the baseline's. */
     public boolean beatsBaseline() {
       double m = metrics.get(primary);

@@ -10,6 +10,7 @@ import io.millwright.plugin.api.model.ModelSignature;
 import io.millwright.plugin.api.model.ModelType;
 import io.millwright.plugin.api.model.Task;
 import io.millwright.plugin.api.model.TrainedModel;
+import io.millwright.plugin.api.model.TrainingData;
 import io.millwright.plugin.api.model.TrainingSpec;
 import io.millwright.server.audit.AuditEvent;
 import io.millwright.server.audit.AuditTrail;
@@ -19,6 +20,7 @@ import io.millwright.server.models.ModelStore;
 import io.millwright.server.models.ModelTypeCatalog;
 import io.millwright.server.models.TrainingRun;
 import io.millwright.server.models.TrainingRunStore;
+import io.millwright.server.models.TrainingRuns;
 import io.millwright.server.platform.config.PlatformSettings;
 import io.millwright.server.plugins.PluginHost;
 import io.millwright.server.usage.UsageRecorder;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +45,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -83,6 +87,16 @@ public class TrainingJob {
   @Inject
   @ConfigProperty(name = "millwright.training.admission-retry", defaultValue = "PT2S")
   Duration admissionRetry;
+
+  /** How many candidates an automatic run tries at most. */
+  @Inject
+  @ConfigProperty(name = "millwright.training.auto-candidates", defaultValue = "4")
+  int autoCandidates;
+
+  /** After this long an automatic run starts no further candidate and keeps the best so far. */
+  @Inject
+  @ConfigProperty(name = "millwright.training.auto-budget", defaultValue = "PT15M")
+  Duration autoBudget;
 
   public Outcome run(TenantId tenant, UUID id, BooleanSupplier stopping) {
     TrainingRun run = runs.find(tenant, id).orElse(null);
@@ -160,23 +174,7 @@ public class TrainingJob {
       TrainingRun run, Path work, BooleanSupplier stopping, ThreadMXBean threads, long cpuBefore)
       throws ModelException, IOException {
     TenantId tenant = run.tenant();
-    ModelType type;
-    try {
-      type = catalog.require(tenant, run.modelType());
-    } catch (RuntimeException e) {
-      throw ModelException.invalidInput(
-          "Model type '" + run.modelType() + "' is not available to this tenant now.");
-    }
-    plugins
-        .sourceOfModelType(run.modelType())
-        .ifPresent(
-            s ->
-                runs.plugin(
-                    tenant,
-                    run.id(),
-                    s.pluginId(),
-                    s.pluginVersion(),
-                    type.descriptor().version()));
+    boolean auto = TrainingRuns.AUTO.equals(run.modelType());
     TrainingSpec spec = spec(run);
     SnapshotData data =
         SnapshotData.read(
@@ -187,17 +185,64 @@ public class TrainingJob {
             run.validationFraction(),
             maxRows);
     runs.rows(tenant, run.id(), data.trainingRows(), data.validationRows());
-    Path scratch = Files.createDirectories(work.resolve("scratch"));
-    HostTrainingContext context =
-        new HostTrainingContext(
-            Device.CPU,
-            scratch,
-            tenant + "." + run.id(),
-            p -> runs.epoch(tenant, run.id(), p.epochs(), p.planned()),
-            () -> runs.cancelRequested(tenant, run.id()),
-            stopping);
-    try (TrainedModel model = type.train(data, context)) {
-      Evaluation.Result result = Evaluation.evaluate(model, data);
+    List<AutoSearch.Candidate> candidates =
+        auto
+            ? AutoSearch.candidates(
+                catalog.available(tenant).stream().map(e -> e.descriptor()).toList(),
+                spec.task(),
+                spec.features().stream().map(Column::kind).collect(Collectors.toSet()),
+                autoCandidates)
+            : List.of(new AutoSearch.Candidate(run.modelType(), run.hyperParameters()));
+    if (candidates.isEmpty()) {
+      throw ModelException.invalidInput("No model type available now learns this task.");
+    }
+    Instant deadline = Instant.now().plus(autoBudget);
+    Trained best = null;
+    List<Map<String, Object>> tried = new ArrayList<>();
+    try {
+      for (int i = 0; i < candidates.size(); i++) {
+        if (i > 0 && Instant.now().isAfter(deadline)) {
+          break; // the budget is spent: keep the best so far
+        }
+        AutoSearch.Candidate c = candidates.get(i);
+        Trained t = trainOne(run, data, c, i + 1, auto ? candidates.size() : 1, work, stopping);
+        tried.add(t.summary());
+        if (best == null || t.result().betterThan(best.result())) {
+          if (best != null) {
+            best.model().close();
+          }
+          best = t;
+        } else {
+          t.model().close();
+        }
+      }
+    } catch (ModelException | RuntimeException e) {
+      if (best != null) {
+        best.model().close();
+      }
+      throw e;
+    }
+    Trained chosen = best;
+    if (auto) {
+      runs.chose(
+          tenant,
+          run.id(),
+          chosen.candidate().modelType(),
+          chosen.candidate().hyperParameters(),
+          tried);
+    }
+    plugins
+        .sourceOfModelType(chosen.candidate().modelType())
+        .ifPresent(
+            src ->
+                runs.plugin(
+                    tenant,
+                    run.id(),
+                    src.pluginId(),
+                    src.pluginVersion(),
+                    chosen.type().descriptor().version()));
+    try (TrainedModel model = chosen.model()) {
+      Evaluation.Result result = chosen.result();
       Path artifact = Files.createDirectories(work.resolve("artifact"));
       model.save(artifact);
       ArtifactStore.Stored stored = artifacts.store(tenant, run.id(), artifact);
@@ -243,11 +288,116 @@ public class TrainingJob {
                   "run",
                   run.id().toString(),
                   "modelType",
-                  run.modelType(),
+                  chosen.candidate().modelType(),
                   "dataset",
                   run.datasetName() + "@" + run.snapshotId(),
                   "artifactSha256",
                   stored.sha256())));
+    }
+  }
+
+  /** One trained candidate with the host's verdict on it. */
+  private record Trained(
+      AutoSearch.Candidate candidate,
+      ModelType type,
+      TrainedModel model,
+      Evaluation.Result result) {
+
+    Map<String, Object> summary() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("modelType", candidate.modelType());
+      m.put("hyperParameters", candidate.hyperParameters());
+      m.put("metric", result.primary());
+      m.put("value", result.metrics().get(result.primary()));
+      m.put("baseline", result.baseline().get(result.primary()));
+      return m;
+    }
+  }
+
+  private Trained trainOne(
+      TrainingRun run,
+      SnapshotData data,
+      AutoSearch.Candidate c,
+      int number,
+      int of,
+      Path work,
+      BooleanSupplier stopping)
+      throws ModelException, IOException {
+    TenantId tenant = run.tenant();
+    ModelType type;
+    try {
+      type = catalog.require(tenant, c.modelType());
+    } catch (RuntimeException e) {
+      throw ModelException.invalidInput(
+          "Model type '" + c.modelType() + "' is not available to this tenant now.");
+    }
+    TrainingSpec base = data.spec();
+    TrainingData withSettings =
+        new Settled(
+            new TrainingSpec(
+                base.task(),
+                base.target(),
+                base.features(),
+                base.timeColumn(),
+                c.hyperParameters(),
+                base.seed()),
+            data);
+    Path scratch = Files.createDirectories(work.resolve("scratch-" + number));
+    HostTrainingContext context =
+        new HostTrainingContext(
+            Device.CPU,
+            scratch,
+            tenant + "." + run.id(),
+            p -> runs.epoch(tenant, run.id(), tagged(p.epochs(), number, of, c), p.planned()),
+            () -> runs.cancelRequested(tenant, run.id()),
+            stopping);
+    TrainedModel model = type.train(withSettings, context);
+    try {
+      return new Trained(c, type, model, Evaluation.evaluate(model, withSettings));
+    } catch (ModelException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** An automatic run's epochs say which candidate they belong to. */
+  private static List<Map<String, Object>> tagged(
+      List<Map<String, Object>> epochs, int number, int of, AutoSearch.Candidate c) {
+    if (of == 1) {
+      return epochs;
+    }
+    return epochs.stream()
+        .map(
+            e -> {
+              Map<String, Object> t = new LinkedHashMap<>(e);
+              t.put("candidate", number);
+              t.put("candidates", of);
+              t.put("candidateType", c.modelType());
+              return (Map<String, Object>) t;
+            })
+        .toList();
+  }
+
+  /** The same split and batches with one candidate's settings. */
+  private record Settled(TrainingSpec spec, SnapshotData data) implements TrainingData {
+    @Override
+    public Iterable<io.millwright.plugin.api.model.DataBatch> training() {
+      return data.training();
+    }
+
+    @Override
+    public Iterable<io.millwright.plugin.api.model.DataBatch> validation() {
+      return data.validation();
+    }
+
+    @Override
+    public long trainingRows() {
+      return data.trainingRows();
+    }
+
+    @Override
+    public long validationRows() {
+      return data.validationRows();
     }
   }
 
