@@ -244,7 +244,7 @@ public class TrainingRuns {
             dataset.id(),
             dataset.name(),
             snapshot,
-            descriptor.id(),
+            typeId,
             wire(task),
             r.target(),
             features,
