@@ -1,5 +1,7 @@
 package io.millwright.server.console;
 
+import io.millwright.console.ports.JobRow;
+import io.millwright.console.ports.JobsOverview;
 import io.millwright.console.ports.ModelDetail;
 import io.millwright.console.ports.ModelRow;
 import io.millwright.console.ports.ModelTypeInfo;
@@ -26,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Models in the console: the same model-type catalogue, training runs, registry and promotion
@@ -154,6 +157,85 @@ public class ConsoleModels implements TenantModels {
   }
 
   @Override
+  public ModelDetail approve(String slug, String name, String requestId) {
+    TenantAccess tenant = calls.tenant(slug, "approve promotion", PROMOTER_ROLES);
+    return ConsoleCalls.readable(
+        () -> {
+          promotions.approve(
+              tenant.tenantId(), name, requestId(requestId), calls.caller(), calls.context());
+          return detail(tenant.tenantId(), name);
+        });
+  }
+
+  @Override
+  public ModelDetail reject(String slug, String name, String requestId, String note) {
+    TenantAccess tenant = calls.tenant(slug, "reject promotion", PROMOTER_ROLES);
+    return ConsoleCalls.readable(
+        () -> {
+          promotions.reject(
+              tenant.tenantId(),
+              name,
+              requestId(requestId),
+              note == null || note.isBlank() ? null : note,
+              calls.caller(),
+              calls.context());
+          return detail(tenant.tenantId(), name);
+        });
+  }
+
+  @Override
+  public ModelDetail requireSecondApprover(String slug, String name, boolean required) {
+    TenantAccess tenant = calls.tenant(slug, "set promotion policy", TenantRole.TENANT_ADMIN);
+    return ConsoleCalls.readable(
+        () -> {
+          promotions.requireSecondApprover(
+              tenant.tenantId(), name, required, calls.caller(), calls.context());
+          return detail(tenant.tenantId(), name);
+        });
+  }
+
+  @Override
+  public JobsOverview jobs(String slug) {
+    TenantAccess tenant = calls.tenant(slug, "list jobs");
+    return ConsoleCalls.readable(
+        () -> {
+          TrainingRuns.QuotaUse q = runs.quotaUse(tenant);
+          return new JobsOverview(
+              (int) q.cpuJobsRunning(),
+              q.cpuJobsAllowed(),
+              (int) q.queued(),
+              q.platformSlots(),
+              (int) q.platformSlotsBusy(),
+              q.gpuConcurrency(),
+              q.gpuHoursPerMonth(),
+              q.gpuHoursUsed(),
+              runs.activeJobs(tenant.tenantId()).stream()
+                  .map(
+                      r ->
+                          new JobRow(
+                              r.id().toString(),
+                              r.modelName(),
+                              r.modelType(),
+                              r.status(),
+                              runs.position(r),
+                              r.waitingReason(),
+                              r.device(),
+                              r.nodeId(),
+                              r.queuedAt(),
+                              r.startedAt()))
+                  .toList());
+        });
+  }
+
+  private static UUID requestId(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.notFound("There is no promotion request " + text + "."));
+    }
+  }
+
+  @Override
   public ModelDetail rollback(String slug, String name) {
     TenantAccess tenant = calls.tenant(slug, "roll back model", PROMOTER_ROLES);
     return ConsoleCalls.readable(
@@ -194,6 +276,10 @@ public class ConsoleModels implements TenantModels {
         champion == null ? null : store.previousChampion(tenant, name),
         m.createdAt(),
         m.createdBy(),
-        store.versions(tenant, name).stream().map(ModelRecords::version).toList());
+        store.versions(tenant, name).stream().map(ModelRecords::version).toList(),
+        m.secondApprover(),
+        store.promotionRequests(tenant, name, false).stream()
+            .map(r -> ModelRecords.promotion(r, calls.caller().subject()))
+            .toList());
   }
 }

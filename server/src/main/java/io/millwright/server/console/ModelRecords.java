@@ -3,6 +3,7 @@ package io.millwright.server.console;
 import io.millwright.console.ports.HyperParameterInfo;
 import io.millwright.console.ports.ModelTypeInfo;
 import io.millwright.console.ports.ModelVersionRow;
+import io.millwright.console.ports.PromotionRequestRow;
 import io.millwright.console.ports.TrainingDraft;
 import io.millwright.console.ports.TrainingEpoch;
 import io.millwright.console.ports.TrainingRunDetail;
@@ -257,5 +258,19 @@ final class ModelRecords {
 
   static String wire(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  static PromotionRequestRow promotion(ModelStore.PromotionRequest r, String viewerSubject) {
+    return new PromotionRequestRow(
+        r.id().toString(),
+        r.version(),
+        r.reason(),
+        r.requestedBy(),
+        r.requestedAt(),
+        r.status(),
+        r.decidedBy(),
+        r.decidedAt(),
+        r.note(),
+        r.requestedBySubject().equals(viewerSubject));
   }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The tenant's jobs now: running and queued, each queued one with its place and reason. */
@@ -23,10 +22,6 @@ public class JobsResource {
   @Inject TrainingRuns runs;
   @Inject RequestContext context;
 
-  @Inject
-  @ConfigProperty(name = "millwright.training.cpu-jobs-per-tenant", defaultValue = "2")
-  int cpuJobsPerTenant;
-
   @GET
   @TenantRoles
   @Operation(
@@ -35,7 +30,7 @@ public class JobsResource {
               + " quota they use: concurrent CPU jobs, GPU concurrency, GPU hours this month.")
   public Map<String, Object> list(@PathParam("slug") String slug) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("quota", runs.quotaUse(context.requireTenant(), cpuJobsPerTenant));
+    json.put("quota", runs.quotaUse(context.requireTenant()));
     json.put(
         "items",
         runs.activeJobs(context.requireTenant().tenantId()).stream()
@@ -45,6 +40,7 @@ public class JobsResource {
                   j.put("kind", "training");
                   j.put("run", r.id());
                   j.put("model", r.modelName());
+                  j.put("modelType", r.modelType());
                   j.put("status", r.status());
                   j.put("queuePosition", runs.position(r));
                   j.put("waitingReason", r.waitingReason());

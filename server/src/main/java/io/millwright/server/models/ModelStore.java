@@ -35,7 +35,21 @@ public class ModelStore {
       Instant createdAt,
       String createdBy,
       int latestVersion,
-      Map<String, Integer> aliases) {}
+      Map<String, Integer> aliases,
+      boolean secondApprover) {}
+
+  /** A promotion waiting for (or given) a second person's approval. */
+  public record PromotionRequest(
+      UUID id,
+      int version,
+      String reason,
+      String requestedBySubject,
+      String requestedBy,
+      Instant requestedAt,
+      String status,
+      String decidedBy,
+      Instant decidedAt,
+      String note) {}
 
   /** One version of a model. */
   public record Version(
@@ -191,7 +205,7 @@ public class ModelStore {
                       + " (select string_agg(a.alias || '=' || coalesce(a.version::text, ''), ',')"
                       + " from (select distinct on (alias) alias, version from model_alias_event e"
                       + " where e.tenant_id = m.tenant_id and e.model_id = m.model_id order by"
-                      + " alias, seq desc) a)"
+                      + " alias, seq desc) a), m.second_approver"
                       + " from model m where m.tenant_id = ? and (?::text is null or m.name = ?)"
                       + " order by m.name")) {
             TrainingRunStore.bind(s, tenant, name, name);
@@ -215,7 +229,8 @@ public class ModelStore {
                         rs.getTimestamp(4).toInstant(),
                         rs.getString(5),
                         rs.getInt(6),
-                        aliases));
+                        aliases,
+                        rs.getBoolean(8)));
               }
             }
           }
@@ -262,6 +277,94 @@ public class ModelStore {
           }
         });
     return out;
+  }
+
+  /** Whether promoting a version of the model needs a second person's approval. */
+  public boolean setSecondApprover(TenantId tenant, String name, boolean required) {
+    return execute(
+            tenant,
+            "update model set second_approver = ? where tenant_id = ? and name = ?",
+            required,
+            tenant,
+            name)
+        == 1;
+  }
+
+  /**
+   * Records a promotion waiting for approval.
+   *
+   * @return false when the model already has one waiting
+   */
+  public boolean requestPromotion(TenantId tenant, String name, PromotionRequest request) {
+    return execute(
+            tenant,
+            "insert into model_promotion_request (tenant_id, request_id, model_id, version,"
+                + " reason, requested_by_subject, requested_by) select tenant_id, ?, model_id, ?,"
+                + " ?, ?, ? from model where tenant_id = ? and name = ? on conflict do nothing",
+            request.id(),
+            request.version(),
+            request.reason(),
+            request.requestedBySubject(),
+            request.requestedBy(),
+            tenant,
+            name)
+        == 1;
+  }
+
+  /** The model's promotion requests, newest first; {@code pendingOnly} for those still open. */
+  public List<PromotionRequest> promotionRequests(
+      TenantId tenant, String name, boolean pendingOnly) {
+    scope.enterTenant(tenant);
+    List<PromotionRequest> out = new ArrayList<>();
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select r.request_id, r.version, r.reason, r.requested_by_subject,"
+                      + " r.requested_by, r.requested_at, r.status, r.decided_by, r.decided_at,"
+                      + " r.note from model_promotion_request r join model m on m.tenant_id ="
+                      + " r.tenant_id and m.model_id = r.model_id where r.tenant_id = ? and"
+                      + " m.name = ? and (not ? or r.status = 'pending') order by"
+                      + " r.requested_at desc limit 20")) {
+            TrainingRunStore.bind(s, tenant, name, pendingOnly);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                java.sql.Timestamp decided = rs.getTimestamp(9);
+                out.add(
+                    new PromotionRequest(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7),
+                        rs.getString(8),
+                        decided == null ? null : decided.toInstant(),
+                        rs.getString(10)));
+              }
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Closes a pending request as approved or rejected.
+   *
+   * @return false when it was not pending any more (decided by someone else meanwhile)
+   */
+  public boolean decide(TenantId tenant, UUID request, String status, String by, String note) {
+    return execute(
+            tenant,
+            "update model_promotion_request set status = ?, decided_by = ?, decided_at = now(),"
+                + " note = ? where tenant_id = ? and request_id = ? and status = 'pending'",
+            status,
+            by,
+            note,
+            tenant,
+            request)
+        == 1;
   }
 
   private int execute(TenantId tenant, String sql, Object... values) {

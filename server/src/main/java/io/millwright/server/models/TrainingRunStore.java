@@ -119,6 +119,43 @@ public class TrainingRunStore {
   }
 
   /**
+   * Serializes admission across every node until the transaction ends, so two nodes never hand out
+   * the same free slot.
+   */
+  public void lockQueue() {
+    scope.enterPlatform();
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select pg_advisory_xact_lock(hashtext('millwright.training'))")) {
+            s.execute();
+          }
+        });
+  }
+
+  /** CPU seconds of training each tenant used in runs that ended within the window. */
+  public Map<TenantId, Double> recentCpuSeconds(java.time.Duration window) {
+    scope.enterPlatform();
+    Map<TenantId, Double> out = new HashMap<>();
+    scope.withConnection(
+        db -> {
+          try (PreparedStatement s =
+              db.prepareStatement(
+                  "select tenant_id, sum(cpu_seconds) from training_run where finished_at >= ?"
+                      + " group by tenant_id")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(window)));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                out.put(new TenantId(rs.getObject(1, UUID.class)), rs.getDouble(2));
+              }
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
    * Marks a queued run running on this node, unless it was cancelled meanwhile.
    *
    * @return false when the run is no longer queued (cancelled, or taken by another node)

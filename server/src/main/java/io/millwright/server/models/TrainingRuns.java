@@ -12,6 +12,7 @@ import io.millwright.server.datasets.Dataset;
 import io.millwright.server.datasets.DatasetContract;
 import io.millwright.server.datasets.Datasets;
 import io.millwright.server.glossary.DataType;
+import io.millwright.server.models.training.Admission;
 import io.millwright.server.models.training.AutoSearch;
 import io.millwright.server.models.training.JobEngine;
 import io.millwright.server.platform.rest.Problem;
@@ -54,6 +55,7 @@ public class TrainingRuns {
   @Inject ModelTypeCatalog catalog;
   @Inject Datasets datasets;
   @Inject JobEngine jobs;
+  @Inject Admission admission;
   @Inject AuditTrail audit;
   @Inject TenantRegistry tenants;
 
@@ -327,25 +329,43 @@ public class TrainingRuns {
     }
   }
 
-  /** The tenant's job quota and what uses it: shown on the jobs page. */
-  public Map<String, Object> quotaUse(TenantAccess access, int cpuJobsPerTenant) {
+  /**
+   * The tenant's job quota and what uses it, shown on the jobs page.
+   *
+   * @param platformSlots the platform's training slots, shared by every tenant
+   * @param platformSlotsBusy how many run now: explains a wait below the tenant's own cap
+   */
+  public record QuotaUse(
+      long cpuJobsRunning,
+      int cpuJobsAllowed,
+      long queued,
+      int platformSlots,
+      long platformSlotsBusy,
+      int gpuConcurrency,
+      int gpuHoursPerMonth,
+      double gpuHoursUsed) {}
+
+  public QuotaUse quotaUse(TenantAccess access) {
     Quotas quotas = tenants.findLive(access.slug()).map(t -> t.quotas()).orElseThrow();
     long running = 0;
     long queued = 0;
+    long busy = 0;
     for (TrainingRun r : store.queueEverywhere()) {
+      busy += r.status().equals("running") ? 1 : 0;
       if (r.tenant().equals(access.tenantId())) {
         running += r.status().equals("running") ? 1 : 0;
         queued += r.status().equals("queued") ? 1 : 0;
       }
     }
-    Map<String, Object> use = new LinkedHashMap<>();
-    use.put("cpuJobsRunning", running);
-    use.put("cpuJobsAllowed", cpuJobsPerTenant);
-    use.put("queued", queued);
-    use.put("gpuConcurrency", quotas.gpuConcurrency());
-    use.put("gpuHoursPerMonth", quotas.gpuHoursPerMonth());
-    use.put("gpuHoursUsed", store.gpuSecondsThisMonth(access.tenantId()) / 3600);
-    return use;
+    return new QuotaUse(
+        running,
+        admission.perTenant(),
+        queued,
+        admission.slots(),
+        busy,
+        quotas.gpuConcurrency(),
+        quotas.gpuHoursPerMonth(),
+        store.gpuSecondsThisMonth(access.tenantId()) / 3600);
   }
 
   /** The tenant's queued and running runs, oldest first. */
@@ -391,23 +411,11 @@ public class TrainingRuns {
   }
 
   /**
-   * The run's place among every tenant's queued runs (1 = next), or 0 when it is not queued: what a
-   * waiting person is shown, with the reason it waits.
+   * The run's place among every tenant's queued runs in fair-share order (1 = next), or 0 when it
+   * is not queued: what a waiting person is shown, with the reason it waits.
    */
   public int position(TrainingRun run) {
-    if (!run.status().equals("queued")) {
-      return 0;
-    }
-    int position = 0;
-    for (TrainingRun r : store.queueEverywhere()) {
-      if (r.status().equals("queued")) {
-        position++;
-        if (r.id().equals(run.id())) {
-          return position;
-        }
-      }
-    }
-    return 0;
+    return run.status().equals("queued") ? admission.position(run.id()) : 0;
   }
 
   private static Task task(TrainingRequest r, Column target, Map<String, String> errors) {

@@ -38,6 +38,7 @@ public class TenantPurgeJob {
   /** Tenant tables emptied at purge, children first. Extended as features add tenant data. */
   private static final List<String> TENANT_TABLES =
       List.of(
+          "model_promotion_request",
           "model_alias_event",
           "model_version",
           "model",

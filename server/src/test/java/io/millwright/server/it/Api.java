@@ -24,6 +24,10 @@ final class Api {
     return send("POST", path, token, json, Map.of());
   }
 
+  static Reply put(String path, String token, String json) {
+    return send("PUT", path, token, json, Map.of());
+  }
+
   static Reply delete(String path, String token) {
     return send("DELETE", path, token, null, Map.of());
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -239,6 +240,72 @@ class TrainingIT {
   }
 
   @Test
+  void whenThePlatformsSlotsAreFullTheNextOneGoesToTheTenantThatWaitedWithLess() {
+    // The test server runs two training jobs at once in all, and one per tenant.
+    Fixtures.TestTenant c = Fixtures.tenant("train-c");
+    String engineerOfC = Fixtures.member(c, "engineer", "data-engineer");
+    String analystOfC = Fixtures.member(c, "analyst", "analyst");
+    assertThat(Api.post(base(c) + "/datasets", engineerOfC, CUSTOMERS).status()).isEqualTo(201);
+    assertThat(DatasetsIT.upload(engineerOfC, c, "customers", customers(600, 7)).status())
+        .isIn(200, 201);
+    String slow =
+        ",\"epochs\":\"500\",\"earlyStoppingPatience\":\"0\",\"batchSize\":\"16\",\"hiddenLayers\":\"256,128\"";
+    String a1 = start(a, analyst, slowRequest("fair_a", 11, slow)).getString("id");
+    awaitStatus(a, analyst, a1, "running");
+    String a2 = start(a, analyst, slowRequest("fair_a", 12, slow)).getString("id");
+    String b1 = start(b, analystOfB, slowRequest("fair_b", 13, slow)).getString("id");
+    awaitStatus(b, analystOfB, b1, "running");
+    String c1 = start(c, analystOfC, request("fair_c", null, 14, "")).getString("id");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Api.get(base(c) + "/training-runs/" + c1, analystOfC)
+                    .json()
+                    .getString("waitingReason", "")
+                    .contains("training slots of the platform are busy"));
+    JsonObject jobsOfC = Api.get(base(c) + "/jobs", analystOfC).json();
+    assertThat(jobsOfC.getJsonObject("quota").getInt("platformSlotsBusy")).isEqualTo(2);
+    assertThat(jobsOfC.getJsonArray("items").getJsonObject(0).getInt("queuePosition"))
+        .as("C runs nothing and used nothing: first in line, ahead of A's older run")
+        .isEqualTo(1);
+
+    // A slot frees: C's run takes it although A's second run queued first.
+    Api.post(base(a) + "/training-runs/" + a1 + "/cancel", analyst, null);
+    JsonObject ofC = awaitFinished(c, analystOfC, c1);
+    assertThat(ofC.getString("status")).as(ofC.toString()).isEqualTo("succeeded");
+    JsonObject second = Api.get(base(a) + "/training-runs/" + a2, analyst).json();
+    assertThat(
+            second.getString("status").equals("queued")
+                || Instant.parse(second.getString("startedAt"))
+                    .isAfter(Instant.parse(ofC.getString("startedAt"))))
+        .as("A's second run started only after C's: " + second)
+        .isTrue();
+
+    for (String[] run : new String[][] {{a2, "a"}, {b1, "b"}}) {
+      Fixtures.TestTenant t = run[1].equals("a") ? a : b;
+      String token = run[1].equals("a") ? analyst : analystOfB;
+      Api.post(base(t) + "/training-runs/" + run[0] + "/cancel", token, null);
+      awaitFinished(t, token, run[0]);
+    }
+  }
+
+  static String slowRequest(String model, long seed, String slow) {
+    return request(model, null, seed, slow).replace("\"epochs\":\"25\",", "");
+  }
+
+  static void awaitStatus(Fixtures.TestTenant t, String token, String id, String status) {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                Api.get(base(t) + "/training-runs/" + id, token)
+                    .json()
+                    .getString("status")
+                    .equals(status));
+  }
+
+  @Test
   void anotherTenantSeesNoRunModelOrVersion() {
     JsonObject run =
         awaitFinished(
@@ -284,6 +351,68 @@ class TrainingIT {
     assertThat(Api.post(path + "/rollback", engineer, null).status()).isEqualTo(409);
     Reply audit = Api.get(base(a) + "/audit?size=200", Fixtures.member(a, "auditor", "auditor"));
     assertThat(audit.body()).contains("model.promote", "model.rollback", "training.start");
+  }
+
+  @Test
+  void aModelThatNeedsASecondApproverIsPromotedOnlyWhenSomeoneElseApproves() {
+    String requester = Fixtures.member(a, "requester", "data-engineer");
+    String approver = Fixtures.member(a, "approver", "data-engineer");
+    JsonObject run =
+        awaitFinished(
+            a,
+            analyst,
+            start(a, analyst, request("four_eyes", firstVersion, 21, "")).getString("id"));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    String path = base(a) + "/models/four_eyes";
+    String policy = "{\"secondApprover\":true}";
+    assertThat(Api.put(path + "/policy", requester, policy).status())
+        .as("only a tenant admin sets the policy")
+        .isEqualTo(403);
+    Reply set = Api.put(path + "/policy", a.adminToken(), policy);
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(set.json().getBoolean("secondApprover")).isTrue();
+
+    Reply asked = Api.post(path + "/champion", requester, "{\"version\":1,\"reason\":\"go live\"}");
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+    assertThat(asked.json().getJsonObject("aliases").containsKey("champion")).isFalse();
+    String request = asked.json().getJsonObject("pendingPromotion").getString("id");
+    assertThat(Api.post(path + "/champion", approver, "{\"version\":1}").status())
+        .as("one waiting promotion per model")
+        .isEqualTo(409);
+
+    Reply self = Api.post(path + "/promotions/" + request + "/approve", requester, null);
+    assertThat(self.status()).as(self.toString()).isEqualTo(403);
+    assertThat(self.json().getString("type")).endsWith("second-approver-required");
+    assertThat(Api.get(path, analyst).json().getJsonObject("aliases").containsKey("champion"))
+        .isFalse();
+
+    Reply approved = Api.post(path + "/promotions/" + request + "/approve", approver, null);
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.json().getJsonObject("aliases").getInt("champion")).isEqualTo(1);
+    assertThat(Api.post(path + "/promotions/" + request + "/approve", approver, null).status())
+        .as("decided already")
+        .isEqualTo(404);
+
+    // Rejected: the champion does not move.
+    assertThat(Api.post(path + "/rollback", approver, null).status()).isEqualTo(200);
+    String again =
+        Api.post(path + "/champion", requester, "{\"version\":1}")
+            .json()
+            .getJsonObject("pendingPromotion")
+            .getString("id");
+    Reply rejected =
+        Api.post(path + "/promotions/" + again + "/reject", approver, "{\"note\":\"not yet\"}");
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+    JsonObject model = Api.get(path, analyst).json();
+    assertThat(model.getJsonObject("aliases").containsKey("champion")).isFalse();
+    assertThat(model.getJsonArray("promotionRequests").getJsonObject(0).getString("status"))
+        .isEqualTo("rejected");
+    assertThat(model.getJsonArray("promotionRequests").getJsonObject(0).getString("note"))
+        .isEqualTo("not yet");
+    assertThat(Api.get(base(b) + "/models/four_eyes", analystOfB).status()).isEqualTo(404);
+    Reply audit = Api.get(base(a) + "/audit?size=200", Fixtures.member(a, "auditor2", "auditor"));
+    assertThat(audit.body())
+        .contains("model.policy", "model.promote.request", "model.promote.reject");
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.util.List;
  * @param champion the version that serves, or null
  * @param challenger the newest version that beat the naive baseline, or null
  * @param previousChampion the champion a rollback would put back, or null (no champion after it)
+ * @param secondApprover whether a promotion waits for a second person's approval
+ * @param promotionRequests the model's recent promotion requests, newest first
  */
 public record ModelDetail(
     String name,
@@ -23,4 +25,12 @@ public record ModelDetail(
     Integer previousChampion,
     Instant createdAt,
     String createdBy,
-    List<ModelVersionRow> versions) {}
+    List<ModelVersionRow> versions,
+    boolean secondApprover,
+    List<PromotionRequestRow> promotionRequests) {
+
+  /** The request waiting for approval, or null. */
+  public PromotionRequestRow pendingPromotion() {
+    return promotionRequests.stream().filter(PromotionRequestRow::pending).findFirst().orElse(null);
+  }
+}

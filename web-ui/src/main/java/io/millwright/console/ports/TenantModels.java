@@ -22,6 +22,9 @@ public interface TenantModels {
   /** Who may promote and roll back: the same roles as the models API. */
   Set<TenantRole> PROMOTERS = Set.of(TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN);
 
+  /** Who sets a model's promotion policy. */
+  Set<TenantRole> POLICY_SETTERS = Set.of(TenantRole.TENANT_ADMIN);
+
   /** The model types the tenant may train, by name. */
   List<ModelTypeInfo> types(String slug);
 
@@ -67,6 +70,23 @@ public interface TenantModels {
    *     already
    */
   ModelDetail promote(String slug, String name, int version, String reason);
+
+  /**
+   * A second person approves a waiting promotion; the gates are checked again.
+   *
+   * @throws ConsoleException when the signed-in person asked for it, when it is not waiting any
+   *     more, or when a gate refuses it now
+   */
+  ModelDetail approve(String slug, String name, String requestId);
+
+  /** Closes a waiting promotion; the champion stays. */
+  ModelDetail reject(String slug, String name, String requestId, String note);
+
+  /** Sets whether this model's promotions need a second approver (tenant admins). */
+  ModelDetail requireSecondApprover(String slug, String name, boolean required);
+
+  /** The tenant's running and queued jobs with their place in line, and its quota use. */
+  JobsOverview jobs(String slug);
 
   /**
    * Puts back the champion before the last promotion (or none).

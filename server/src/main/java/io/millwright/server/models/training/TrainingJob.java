@@ -75,10 +75,7 @@ public class TrainingJob {
   @Inject UsageRecorder usage;
   @Inject AuditTrail audit;
   @Inject PlatformSettings settings;
-
-  @Inject
-  @ConfigProperty(name = "millwright.training.cpu-jobs-per-tenant", defaultValue = "2")
-  int cpuJobsPerTenant;
+  @Inject Admission admission;
 
   @Inject
   @ConfigProperty(name = "millwright.training.max-rows", defaultValue = "1000000")
@@ -113,13 +110,12 @@ public class TrainingJob {
           0);
       return Outcome.DONE;
     }
-    String wait = admission(run);
-    if (wait != null) {
-      runs.waiting(tenant, id, wait);
-      return new Outcome(Instant.now().plus(admissionRetry));
-    }
-    if (!runs.start(tenant, id, settings.nodeId(), "cpu")) {
+    String wait = admission.admit(run, settings.nodeId(), "cpu");
+    if (Admission.GONE.equals(wait)) {
       return Outcome.DONE; // cancelled meanwhile
+    }
+    if (wait != null) {
+      return new Outcome(Instant.now().plus(admissionRetry));
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -150,24 +146,6 @@ public class TrainingJob {
       deleteTree(work);
     }
     return Outcome.DONE;
-  }
-
-  /** Why the run must wait, or null when it may start now. */
-  private String admission(TrainingRun run) {
-    if (run.status().equals("running")) {
-      return null; // picked up again after its node died: it already held its place
-    }
-    long running =
-        runs.queueEverywhere().stream()
-            .filter(r -> r.tenant().equals(run.tenant()) && r.status().equals("running"))
-            .count();
-    if (running >= cpuJobsPerTenant) {
-      return running
-          + " of the tenant's "
-          + cpuJobsPerTenant
-          + " concurrent training jobs are running; this one starts when one ends";
-    }
-    return null;
   }
 
   private void train(

@@ -3,6 +3,7 @@ package io.millwright.console.views.models;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.ModelDetail;
 import io.millwright.console.ports.ModelVersionRow;
+import io.millwright.console.ports.PromotionRequestRow;
 import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TenantModels;
 import io.millwright.console.ports.TenantSwitchboard;
@@ -137,13 +139,112 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
                 + ModelText.utc(model.createdAt())
                 + " UTC.");
     about.setId("model-about");
-    add(header, back, about, refused, new H3("Versions"), versions(model), new H3("Lineage"));
+    add(header, back, about, policy(model));
+    PromotionRequestRow pending = model.pendingPromotion();
+    if (pending != null) {
+      add(pending(pending));
+    }
+    add(refused, new H3("Versions"), versions(model), new H3("Lineage"));
     for (ModelVersionRow v : model.versions()) {
       Paragraph lineage = new Paragraph("Version " + v.version() + ": " + ModelText.lineage(v));
       lineage.setId("lineage-" + v.version());
       lineage.addClassName("model-lineage");
       lineage.getStyle().set("overflow-wrap", "anywhere");
       add(lineage);
+    }
+  }
+
+  /** Whether promotions need a second person, and the switch for tenant admins. */
+  private Component policy(ModelDetail model) {
+    Paragraph text =
+        new Paragraph(
+            model.secondApprover()
+                ? "Promotions of this model need a second approver: someone other than the person"
+                    + " who asks must approve."
+                : "One data engineer or tenant admin can make a version the champion.");
+    text.setId("model-policy");
+    if (!tenant.holdsAny(TenantModels.POLICY_SETTERS)) {
+      return text;
+    }
+    Checkbox required = new Checkbox("Require a second approver", model.secondApprover());
+    required.setId("model-second-approver");
+    required.addValueChangeListener(
+        e -> {
+          if (!e.isFromClient()) {
+            return;
+          }
+          try {
+            render(models.requireSecondApprover(tenant.slug(), name, e.getValue()));
+            Toasts.success(
+                e.getValue()
+                    ? "Promotions of " + name + " now need a second approver."
+                    : "Promotions of " + name + " no longer need a second approver.");
+          } catch (ConsoleException ex) {
+            Toasts.error(ex.getMessage());
+          }
+        });
+    HorizontalLayout row = new HorizontalLayout(text, required);
+    row.setAlignItems(FlexComponent.Alignment.BASELINE);
+    return row;
+  }
+
+  /** The promotion that waits for a second person, with approve and reject for promoters. */
+  private Component pending(PromotionRequestRow request) {
+    Span text =
+        new Span(
+            "Version "
+                + request.version()
+                + " waits for a second approver: asked by "
+                + ModelText.orEmpty(request.requestedBy())
+                + " on "
+                + ModelText.utc(request.requestedAt())
+                + " UTC"
+                + (request.reason() == null ? "." : " (" + request.reason() + ")."));
+    text.setId("pending-promotion-text");
+    HorizontalLayout box = new HorizontalLayout(text);
+    box.setId("pending-promotion");
+    box.getElement().setAttribute("data-version", String.valueOf(request.version()));
+    box.setAlignItems(FlexComponent.Alignment.BASELINE);
+    box.getElement().getThemeList().add("badge contrast");
+    if (promoter()) {
+      Button approve = new Button("Approve", e -> approve(request));
+      approve.setId("promotion-approve");
+      approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+      if (request.mine()) {
+        approve.setEnabled(false);
+        approve.setTooltipText("You asked for this promotion; someone else must approve it.");
+      }
+      TextField note = new TextField();
+      note.setId("promotion-note");
+      note.setPlaceholder("Note (for a rejection)");
+      note.setMaxLength(500);
+      Button reject = new Button("Reject", e -> reject(request, note.getValue()));
+      reject.setId("promotion-reject");
+      reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+      box.add(approve, note, reject);
+    }
+    return box;
+  }
+
+  private void approve(PromotionRequestRow request) {
+    try {
+      ModelDetail changed = models.approve(tenant.slug(), name, request.id());
+      refused.setVisible(false);
+      render(changed);
+      Toasts.success("Version " + request.version() + " is the champion of " + name + ".");
+    } catch (ConsoleException ex) {
+      refused.setText("Version " + request.version() + " was not approved: " + ex.getMessage());
+      refused.getElement().setAttribute("data-version", String.valueOf(request.version()));
+      refused.setVisible(true);
+    }
+  }
+
+  private void reject(PromotionRequestRow request, String note) {
+    try {
+      render(models.reject(tenant.slug(), name, request.id(), note == null ? null : note.strip()));
+      Toasts.success("The promotion of version " + request.version() + " was rejected.");
+    } catch (ConsoleException ex) {
+      Toasts.error(ex.getMessage());
     }
   }
 
@@ -243,6 +344,10 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
       return new Div();
     }
     Button promote = new Button("Make champion", e -> confirmPromote(model, v));
+    if (model.pendingPromotion() != null) {
+      promote.setEnabled(false);
+      promote.setTooltipText("A promotion waits for approval; approve or reject it first.");
+    }
     promote.setId("promote-" + v.version());
     promote.addClassName("promote-version");
     promote.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -264,7 +369,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
                 + (model.champion() == null
                     ? " The model has no champion yet."
                     : " It would replace version " + model.champion() + ".")
-                + " The platform's quality gates check it first.");
+                + " The platform's quality gates check it first."
+                + (model.secondApprover() ? " Then it waits until someone else approves it." : ""));
     TextField reason = new TextField("Reason (for the audit trail)");
     reason.setId("promote-reason");
     reason.setWidthFull();
@@ -290,7 +396,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
       ModelDetail changed = models.promote(tenant.slug(), name, version, reason);
       refused.setVisible(false);
       render(changed);
-      Toasts.success("Version " + version + " is the champion of " + name + ".");
+      PromotionRequestRow pending = changed.pendingPromotion();
+      if (pending != null && pending.version() == version) {
+        Toasts.success(
+            "Version " + version + " waits for a second approver before it becomes the champion.");
+      } else {
+        Toasts.success("Version " + version + " is the champion of " + name + ".");
+      }
     } catch (ConsoleException ex) {
       // The gate's own words (it does not beat the baseline, or not the champion by the margin).
       refused.setText("Version " + version + " was not made the champion: " + ex.getMessage());

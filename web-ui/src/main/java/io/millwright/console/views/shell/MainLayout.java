@@ -102,6 +102,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       nav.addItem(item("Connections", base + "/connections", "nav-connections"));
       // Every member reads models and runs; training and promotion are offered by role.
       nav.addItem(item("Models", base + "/models", "nav-models"));
+      nav.addItem(item("Jobs", base + "/jobs", "nav-jobs"));
       if (tenant.holdsAny(TenantSql.ROLES)) {
         nav.addItem(item("SQL", base + "/sql", "nav-sql"));
       }

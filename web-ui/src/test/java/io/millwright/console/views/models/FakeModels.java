@@ -1,5 +1,6 @@
 package io.millwright.console.views.models;
 
+import io.millwright.console.ports.JobsOverview;
 import io.millwright.console.ports.ModelDetail;
 import io.millwright.console.ports.ModelRow;
 import io.millwright.console.ports.ModelTypeInfo;
@@ -60,6 +61,26 @@ class FakeModels implements TenantModels {
 
   @Override
   public ModelDetail rollback(String slug, String name) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public ModelDetail approve(String slug, String name, String requestId) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public ModelDetail reject(String slug, String name, String requestId, String note) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public ModelDetail requireSecondApprover(String slug, String name, boolean required) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public JobsOverview jobs(String slug) {
     throw new UnsupportedOperationException();
   }
 }

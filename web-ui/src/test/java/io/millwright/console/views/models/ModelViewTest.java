@@ -56,7 +56,9 @@ class ModelViewTest {
           null,
           Instant.parse("2026-11-30T08:00:00Z"),
           "Ana",
-          List.of(version(2, 0.9), version(1, 0.8)));
+          List.of(version(2, 0.9), version(1, 0.8)),
+          false,
+          List.of());
 
   private ConsoleException refusal;
 
