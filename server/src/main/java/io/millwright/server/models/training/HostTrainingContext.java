@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * What the host gives one training run: its device, a progress sink (each epoch is stored for the
- * run's page), a cancellation check that asks the database at most once a second (someone pressed
- * Cancel, on any node) or sees this node stopping, a log and a scratch folder.
+ * run's page, with the wall seconds it took), a cancellation check that asks the database at most
+ * once a second (someone pressed Cancel, on any node) or sees this node stopping, a log and a
+ * scratch folder.
  */
 public final class HostTrainingContext implements TrainingContext {
 
@@ -27,6 +28,7 @@ public final class HostTrainingContext implements TrainingContext {
   private final List<Map<String, Object>> epochs = new ArrayList<>();
   private long lastCheck;
   private boolean cancelled;
+  private long lastEpochEnd;
 
   /** The epochs so far and the planned count, handed to storage after each epoch. */
   public record Progress(List<Map<String, Object>> epochs, int planned) {}
@@ -44,6 +46,7 @@ public final class HostTrainingContext implements TrainingContext {
     this.progress = progress;
     this.cancelRequested = cancelRequested;
     this.stopping = stopping;
+    this.lastEpochEnd = System.nanoTime();
   }
 
   @Override
@@ -51,12 +54,22 @@ public final class HostTrainingContext implements TrainingContext {
     return device;
   }
 
+  /**
+   * Stores the epoch with the type's metrics and {@code seconds}: the wall time since the previous
+   * epoch was reported (for the first, since the type was handed the data, so it includes the
+   * type's preparation, e.g. fitting its encoding). Storing an epoch is counted in the next one's
+   * time.
+   */
   @Override
   public synchronized void epochDone(int epoch, int of, Map<String, Double> metrics) {
+    long now = System.nanoTime();
+    double seconds = (now - lastEpochEnd) / 1e9;
+    lastEpochEnd = now;
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("epoch", epoch);
     e.put("epochs", of);
     metrics.forEach((k, v) -> e.put(k, v == null || v.isNaN() || v.isInfinite() ? null : v));
+    e.put("seconds", Math.round(seconds * 1e6) / 1e6);
     epochs.add(e);
     progress.accept(new Progress(List.copyOf(epochs), of));
   }
