@@ -442,10 +442,12 @@ class TrainingBenchmarkIT {
 
   /**
    * The same settings as the server's JVM (server/src/main/liberty/config/jvm.options), set before
-   * DJL loads its engine in this JVM: offline, one intra-op and one inter-op PyTorch thread.
+   * DJL loads its engine in this JVM: offline, no telemetry, one intra-op and one inter-op PyTorch
+   * thread.
    */
   static void pinEngine() {
     System.setProperty("ai.djl.offline", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
     System.setProperty("ai.djl.pytorch.num_threads", "1");
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
   }
