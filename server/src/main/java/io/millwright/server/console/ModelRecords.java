@@ -186,7 +186,11 @@ final class ModelRecords {
     Map<String, Double> metrics = new LinkedHashMap<>();
     stored.forEach(
         (k, v) -> {
-          if (!k.equals("epoch") && !k.equals("epochs") && v instanceof Number n) {
+          // "seconds" is the epoch's wall time, a timing rather than a learning curve.
+          if (!k.equals("epoch")
+              && !k.equals("epochs")
+              && !k.equals("seconds")
+              && v instanceof Number n) {
             metrics.put(k, n.doubleValue());
           }
         });

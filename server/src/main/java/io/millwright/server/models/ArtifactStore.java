@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,17 +67,36 @@ public class ArtifactStore {
   /** Unpacks a stored artifact into an empty folder, checking its checksum. */
   public void restore(TenantId tenant, String location, String sha256, Path folder) {
     FileIO io = tables.files(tenant);
-    try (InputStream raw = io.newInputFile(location).newStream();
-        ZipInputStream zip = new ZipInputStream(raw)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-        Path target = folder.resolve(e.getName()).normalize();
-        if (!target.getParent().equals(folder.normalize())) {
-          throw new IOException("artifact entry outside its folder: " + e.getName());
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      try (InputStream raw = io.newInputFile(location).newStream();
+          DigestInputStream digest = new DigestInputStream(raw, sha);
+          ZipInputStream zip = new ZipInputStream(digest)) {
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+          Path target = folder.resolve(e.getName()).normalize();
+          if (!target.getParent().equals(folder.normalize())) {
+            throw new IOException("artifact entry outside its folder: " + e.getName());
+          }
+          Files.copy(zip, target);
         }
-        Files.copy(zip, target);
+        // The zip's central directory follows the entries: the checksum covers every byte.
+        digest.transferTo(OutputStream.nullOutputStream());
+      }
+      String actual = HexFormat.of().formatHex(sha.digest());
+      if (!actual.equals(sha256)) {
+        throw new IllegalStateException(
+            "the stored artifact "
+                + location
+                + " has SHA-256 "
+                + actual
+                + ", not the recorded "
+                + sha256
+                + ": it was changed or damaged");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

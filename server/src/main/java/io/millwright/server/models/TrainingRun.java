@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param epochs one entry per finished epoch: {@code epoch}, {@code epochs} and the type's metrics
  * @param metrics computed by the host on the held-out rows; null until it succeeded
  * @param baseline the naive baseline's same metrics
+ * @param timings what the platform's own steps took, e.g. {@code artifactSaveSeconds}; empty until
+ *     it succeeded
  */
 public record TrainingRun(
     TenantId tenant,
@@ -55,7 +57,8 @@ public record TrainingRun(
     String requestedBy,
     Instant queuedAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    Map<String, Double> timings) {
 
   public boolean finished() {
     return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");

@@ -46,7 +46,7 @@ public class TrainingRunStore {
           + " device, status, waiting_reason, cancel_requested, attempts, node_id, plugin_id,"
           + " plugin_version, model_type_version, epochs, epochs_planned, metrics, baseline,"
           + " training_rows, validation_rows, artifact_sha256, artifact_bytes, cpu_seconds,"
-          + " gpu_seconds, model_version, error, requested_by, queued_at, started_at, finished_at";
+          + " gpu_seconds, model_version, error, requested_by, queued_at, started_at, finished_at, timings";
 
   @Inject DatabaseScope scope;
 
@@ -252,13 +252,14 @@ public class TrainingRunStore {
       long artifactBytes,
       int modelVersion,
       double cpuSeconds,
-      double gpuSeconds) {
+      double gpuSeconds,
+      Map<String, Double> timings) {
     execute(
         tenant,
         "update training_run set status = 'succeeded', metrics = ?, baseline = ?,"
             + " artifact_location = ?, artifact_sha256 = ?, artifact_bytes = ?, model_version = ?,"
-            + " cpu_seconds = cpu_seconds + ?, gpu_seconds = gpu_seconds + ?, finished_at = now()"
-            + " where tenant_id = ? and run_id = ?",
+            + " cpu_seconds = cpu_seconds + ?, gpu_seconds = gpu_seconds + ?, finished_at = now(),"
+            + " timings = ? where tenant_id = ? and run_id = ?",
         JSON.toJson(metrics),
         JSON.toJson(baseline),
         artifactLocation,
@@ -267,6 +268,7 @@ public class TrainingRunStore {
         modelVersion,
         cpuSeconds,
         gpuSeconds,
+        JSON.toJson(timings),
         tenant,
         run);
   }
@@ -436,7 +438,8 @@ public class TrainingRunStore {
         rs.getString(37),
         instant(rs.getTimestamp(38)),
         instant(rs.getTimestamp(39)),
-        instant(rs.getTimestamp(40)));
+        instant(rs.getTimestamp(40)),
+        rs.getString(41) == null ? Map.of() : JSON.fromJson(rs.getString(41), DOUBLES));
   }
 
   private static Instant instant(Timestamp t) {

@@ -279,7 +279,8 @@ public class TrainingRuns {
             caller.displayName(),
             null,
             null,
-            null);
+            null,
+            Map.of());
     store.insert(run);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("run", id.toString());

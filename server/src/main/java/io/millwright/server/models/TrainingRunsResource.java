@@ -133,6 +133,8 @@ public class TrainingRunsResource {
     json.put("modelVersion", r.modelVersion());
     json.put("artifactSha256", r.artifactSha256());
     json.put("artifactBytes", r.artifactBytes());
+    // The platform's own steps: artifactSaveSeconds, artifactLoadSeconds.
+    json.putAll(r.timings());
     json.put("cpuSeconds", r.cpuSeconds());
     json.put("gpuSeconds", r.gpuSeconds());
     json.put("error", r.error());

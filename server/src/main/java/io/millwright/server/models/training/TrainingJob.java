@@ -222,8 +222,23 @@ public class TrainingJob {
     try (TrainedModel model = chosen.model()) {
       Evaluation.Result result = chosen.result();
       Path artifact = Files.createDirectories(work.resolve("artifact"));
+      long saveStart = System.nanoTime();
       model.save(artifact);
       ArtifactStore.Stored stored = artifacts.store(tenant, run.id(), artifact);
+      Map<String, Double> timings = new LinkedHashMap<>();
+      timings.put("artifactSaveSeconds", (System.nanoTime() - saveStart) / 1e9);
+      // A version is registered only if what was stored loads back and predicts like the model
+      // that was evaluated: a model type whose save or load loses something fails here, not later
+      // when the version serves.
+      try {
+        timings.put(
+            "artifactLoadSeconds",
+            ArtifactCheck.loadsBackAndAgrees(
+                model, chosen.type(), artifacts, tenant, stored, work, data));
+      } catch (ModelException | RuntimeException e) {
+        artifacts.delete(tenant, List.of(stored.location()));
+        throw e;
+      }
       TrainingRun current = runs.find(tenant, run.id()).orElseThrow();
       int version =
           models.addVersion(
@@ -255,7 +270,8 @@ public class TrainingJob {
           stored.bytes(),
           version,
           cpu,
-          0);
+          0,
+          timings);
       meter(tenant, run.id(), cpu);
       audit.appendInNewTransaction(
           tenant,

@@ -62,7 +62,8 @@ class FairShareTest {
             "someone",
             T0.plusSeconds(60L * minute),
             null,
-            null);
+            null,
+            Map.of());
     queue.add(r);
     return r;
   }
