@@ -477,4 +477,61 @@ class ConsoleJourneyIT {
     Screenshots.take(engineer, "model-champion");
     engineer.context().close();
   }
+
+  @Test
+  @Order(13)
+  void aPromotionWaitsForASecondApproverAndTheJobsPageShowsTheQueue() {
+    Page admin = browser.newPerson(1280, 900);
+    ConsolePage.open(admin, "t/" + SLUG + "/models/churn");
+    new KeycloakLoginPage(admin).signIn(ADMIN_EMAIL, NEW_PASSWORD);
+    ModelsPage asAdmin = new ModelsPage(admin);
+    asAdmin.showsPromoteButton(1);
+    asAdmin.requireSecondApprover(true);
+    asAdmin.rollBack();
+
+    Page engineer = browser.newPerson(1280, 900);
+    ConsolePage.open(engineer, "t/" + SLUG + "/models/churn");
+    new KeycloakLoginPage(engineer).signIn(ENGINEER_EMAIL, NEW_PASSWORD);
+    ModelsPage asEngineer = new ModelsPage(engineer);
+    asEngineer.requestPromotion(1, "back in service");
+    assertThat(asEngineer.canApprove()).as("whoever asked cannot approve").isFalse();
+    assertThat(engineer.locator("#model-champion").getAttribute("data-version")).isEmpty();
+    Screenshots.take(engineer, "model-approval");
+
+    ConsolePage.open(admin, "t/" + SLUG + "/models/churn");
+    asAdmin.approve(1);
+    admin.context().close();
+
+    // One training job per tenant on the test server: a long run holds it, the next one waits.
+    ConsolePage.open(engineer, "t/" + SLUG + "/models");
+    asEngineer.train(
+        "customers",
+        "churned",
+        "tabular-mlp",
+        "churn_long",
+        "500",
+        Map.of("earlyStoppingPatience", "0", "batchSize", "16"));
+    String longRun = engineer.url();
+    ConsolePage.open(engineer, "t/" + SLUG + "/models");
+    asEngineer.train("customers", "churned", "tabular-mlp", "churn_next", "20");
+    String nextRun = engineer.url();
+    ConsolePage.open(engineer, "t/" + SLUG + "/jobs");
+    engineer.waitForCondition(
+        () ->
+            engineer.locator("#jobs-grid").isVisible()
+                && engineer
+                    .locator("#jobs-grid")
+                    .textContent()
+                    .contains("concurrent training jobs"));
+    assertThat(engineer.locator("#jobs-grid").textContent()).contains("#1", "churn_next");
+    assertThat(engineer.locator("#jobs-cpu").textContent()).contains("1 of 1 CPU jobs running");
+    assertThat(engineer.locator("#jobs-platform").textContent()).contains("platform slots busy");
+    Screenshots.take(engineer, "jobs");
+
+    for (String run : List.of(nextRun, longRun)) {
+      engineer.navigate(run);
+      asEngineer.cancelRun();
+    }
+    engineer.context().close();
+  }
 }

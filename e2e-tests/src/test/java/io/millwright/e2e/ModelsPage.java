@@ -17,6 +17,17 @@ final class ModelsPage {
 
   /** Fills the wizard (dataset, target, type, name, epochs) and starts; lands on the run page. */
   ModelsPage train(String dataset, String target, String typeId, String model, String epochs) {
+    return train(dataset, target, typeId, model, epochs, java.util.Map.of());
+  }
+
+  /** As above, with more hyperparameters typed into their fields by name. */
+  ModelsPage train(
+      String dataset,
+      String target,
+      String typeId,
+      String model,
+      String epochs,
+      java.util.Map<String, String> more) {
     page.locator("#train-model").click();
     page.locator("#train-model-view").waitFor();
     pick("#train-dataset", dataset);
@@ -27,6 +38,7 @@ final class ModelsPage {
             new Page.LocatorOptions().setHasText("(" + typeId + ")"))
         .click();
     page.locator("#hp-epochs input").fill(epochs);
+    more.forEach((name, value) -> page.locator("#hp-" + name + " input").fill(value));
     page.locator("#train-model-name input").fill(model);
     page.locator("#train-seed input").fill("7");
     page.locator("#train-start").click();
@@ -72,6 +84,52 @@ final class ModelsPage {
     page.locator("#promote-confirm").click();
     page.locator("#model-champion[data-version='" + version + "']").waitFor();
     waitGone("vaadin-dialog-overlay");
+  }
+
+  /** Asks for a promotion that waits for a second approver; the page shows it waiting. */
+  void requestPromotion(int version, String reason) {
+    page.locator("#promote-" + version).click();
+    page.locator("#promote-reason textarea, #promote-reason input").first().fill(reason);
+    page.locator("#promote-confirm").click();
+    page.locator("#pending-promotion[data-version='" + version + "']").waitFor();
+    waitGone("vaadin-dialog-overlay");
+  }
+
+  /**
+   * Ticks or clears "Require a second approver" (tenant admins) and waits for the page to say so.
+   */
+  void requireSecondApprover(boolean required) {
+    if (page.locator("#model-second-approver input").isChecked() != required) {
+      page.locator("#model-second-approver input").click();
+    }
+    page.waitForCondition(
+        () -> page.locator("#model-policy").textContent().contains("second approver") == required);
+  }
+
+  boolean canApprove() {
+    return page.locator("#promotion-approve").isEnabled();
+  }
+
+  void approve(int version) {
+    page.locator("#promotion-approve").click();
+    page.locator("#model-champion[data-version='" + version + "']").waitFor();
+  }
+
+  void rollBack() {
+    page.locator("#model-rollback").click();
+    page.locator(
+            "vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'],"
+                + " vaadin-button[slot='confirm-button']")
+        .first()
+        .click();
+    page.locator("#model-champion[data-version='']").waitFor();
+  }
+
+  /** The run page's cancel button, then waits until the run says cancelled. */
+  void cancelRun() {
+    page.locator("#run-cancel").click();
+    page.locator("#run-status[data-status='cancelled']")
+        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
   }
 
   boolean showsPromoteButton(int version) {
