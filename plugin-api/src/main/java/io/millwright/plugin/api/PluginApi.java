@@ -10,10 +10,13 @@ package io.millwright.plugin.api;
  *
  * <p>History: 1.0.0 connectors (poll, stream, push). 1.1.0 {@code Connector.discoverSchema}, a
  * default method, so 1.0 plugins run unchanged. 1.2.0 the model-type extension point ({@code
- * io.millwright.plugin.api.model}) beside the connector one; nothing changed for connectors.
+ * io.millwright.plugin.api.model}) beside the connector one; nothing changed for connectors. 1.3.0
+ * model types that import a trained model file instead of learning: {@code
+ * ModelTypeDescriptor.importsModel} (the 1.2 constructor kept, meaning false) and the default
+ * method {@code TrainingContext.suppliedModel}, so 1.2 model plugins run unchanged.
  */
 public interface PluginApi {
 
   /** The contract this host implements; PF4J's system version. */
-  String VERSION = "1.2.0";
+  String VERSION = "1.3.0";
 }

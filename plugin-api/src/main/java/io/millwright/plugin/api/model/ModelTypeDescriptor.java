@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * @param featureKinds the column kinds it can take as features
  * @param hyperParameters its settings, each with a default
  * @param usesGpu whether it trains faster on a GPU when the host offers one
+ * @param importsModel whether the person supplies a trained model file with the run (API 1.3):
+ *     {@link ModelType#train} then imports and checks that file, found in {@link
+ *     TrainingContext#suppliedModel()}, instead of learning. The host asks for the file when such a
+ *     type is chosen and hands it only to types that declare this; having nothing to learn from the
+ *     data, such a type is no candidate for an automatic search
  */
 public record ModelTypeDescriptor(
     String id,
@@ -24,7 +29,8 @@ public record ModelTypeDescriptor(
     Set<Task> tasks,
     Set<ColumnKind> featureKinds,
     List<HyperParameter> hyperParameters,
-    boolean usesGpu) {
+    boolean usesGpu,
+    boolean importsModel) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
@@ -43,6 +49,31 @@ public record ModelTypeDescriptor(
     }
     featureKinds = Set.copyOf(featureKinds);
     hyperParameters = List.copyOf(hyperParameters);
+  }
+
+  /**
+   * A type that learns from the data (imports no model): the API 1.2 constructor, kept so that 1.2
+   * plugins compile and run unchanged.
+   */
+  public ModelTypeDescriptor(
+      String id,
+      String version,
+      String displayName,
+      String description,
+      Set<Task> tasks,
+      Set<ColumnKind> featureKinds,
+      List<HyperParameter> hyperParameters,
+      boolean usesGpu) {
+    this(
+        id,
+        version,
+        displayName,
+        description,
+        tasks,
+        featureKinds,
+        hyperParameters,
+        usesGpu,
+        false);
   }
 
   /** The hyperparameter with this name, or null. */

@@ -3,6 +3,7 @@ package io.millwright.plugin.api.model;
 import java.lang.System.Logger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the host offers a training run: its device, progress, cancellation, a log, a work folder.
@@ -32,4 +33,14 @@ public interface TrainingContext {
 
   /** A private, empty folder for scratch files, deleted after the run. */
   Path workDir();
+
+  /**
+   * The trained model file the person uploaded with the run, decrypted by the host into a readable
+   * file for the length of the run (copy what must outlive it); present only for a type whose
+   * descriptor declares {@link ModelTypeDescriptor#importsModel()}, and for such a type always
+   * present when the person supplied one. Since API 1.3; a 1.2 host never supplies a file.
+   */
+  default Optional<Path> suppliedModel() {
+    return Optional.empty();
+  }
 }

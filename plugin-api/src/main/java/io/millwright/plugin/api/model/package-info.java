@@ -9,5 +9,11 @@
  * types are compared on equal terms; it encrypts and stores the artifact, schedules the job within
  * the tenant's quota and chooses the device. A model type never sees a tenant, a file of the
  * platform or another type.
+ *
+ * <p>Since API 1.3 a type may import instead of learn ({@link
+ * io.millwright.plugin.api.model.ModelTypeDescriptor#importsModel()}): the person uploads a model
+ * they trained elsewhere with the run, and {@code train} loads it from {@link
+ * io.millwright.plugin.api.model.TrainingContext#suppliedModel()}, checks that it fits the run's
+ * columns and task, and returns it; the host evaluates it like any other.
  */
 package io.millwright.plugin.api.model;

@@ -9,10 +9,12 @@ import io.millwright.plugin.api.model.TrainingData;
 import io.millwright.plugin.api.model.TrainingSpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Data made to have a known answer for each task, with the metric the host would use and its naive
@@ -43,10 +45,24 @@ public record KnownAnswer(
   static final int BATCH = 256;
 
   public static KnownAnswer forTask(Task task, Map<String, String> hyperParameters, long seed) {
+    return forTask(task, hyperParameters, seed, EnumSet.allOf(ColumnKind.class));
+  }
+
+  /**
+   * The known answer with only the feature kinds a type takes, as the host would offer its columns:
+   * for a type that takes no {@link ColumnKind#CATEGORY}, the classification and regression data's
+   * {@code region} becomes {@code east}, a NUMBER that is 1 in the east and 0 elsewhere (the same
+   * rows and the same answer). The features are then, in order: classification {@code x1, x2, east}
+   * (the class depends on x1 and x2 only), regression {@code x1, x2, east} with {@code y = 3·x1 −
+   * 2·x2 + 5·east} plus noise of standard deviation 0.1.
+   */
+  public static KnownAnswer forTask(
+      Task task, Map<String, String> hyperParameters, long seed, Set<ColumnKind> featureKinds) {
+    boolean categories = featureKinds.contains(ColumnKind.CATEGORY);
     return switch (task) {
-      case BINARY_CLASSIFICATION -> classification(hyperParameters, seed, 2);
-      case MULTICLASS_CLASSIFICATION -> classification(hyperParameters, seed, 3);
-      case REGRESSION -> regression(hyperParameters, seed);
+      case BINARY_CLASSIFICATION -> classification(hyperParameters, seed, 2, categories);
+      case MULTICLASS_CLASSIFICATION -> classification(hyperParameters, seed, 3, categories);
+      case REGRESSION -> regression(hyperParameters, seed, categories);
       case FORECASTING -> forecasting(hyperParameters, seed);
       case ANOMALY_DETECTION -> anomalies(hyperParameters, seed);
       case TEXT_CLASSIFICATION -> text(hyperParameters, seed);
@@ -57,12 +73,28 @@ public record KnownAnswer(
 
   private static final List<String> REGIONS = List.of("north", "south", "east", "west");
 
-  /** Two numbers and a region; the class is the sector of (x1, x2) the point lies in. */
-  private static KnownAnswer classification(Map<String, String> hp, long seed, int classes) {
+  /** The region column, or its numeric stand-in for types that take no categories. */
+  private static Column region(boolean categories) {
+    return categories
+        ? new Column("region", ColumnKind.CATEGORY)
+        : new Column("east", ColumnKind.NUMBER);
+  }
+
+  private static Object region(String r, boolean categories) {
+    return categories ? r : (Object) (r.equals("east") ? 1.0 : 0.0);
+  }
+
+  /**
+   * Two numbers and a region; the class is the sector of (x1, x2) the point lies in: two classes
+   * {@code yes} when x1 + x2 > 0, else {@code no}; three classes by the angle of (x1, x2), {@code
+   * red}, {@code green}, {@code blue} in thirds of the circle starting from the negative x1 axis.
+   */
+  private static KnownAnswer classification(
+      Map<String, String> hp, long seed, int classes, boolean categories) {
     Random random = new Random(42);
     Column x1 = new Column("x1", ColumnKind.NUMBER);
     Column x2 = new Column("x2", ColumnKind.NUMBER);
-    Column region = new Column("region", ColumnKind.CATEGORY);
+    Column region = region(categories);
     Column label = new Column("label", ColumnKind.CATEGORY);
     List<Column> all = List.of(x1, x2, region, label);
     List<Object[]> rows = new ArrayList<>();
@@ -79,7 +111,10 @@ public record KnownAnswer(
       // A few missing values, as real tables have; the answer does not depend on them.
       rows.add(
           new Object[] {
-            a, i % 97 == 0 ? null : b, REGIONS.get(random.nextInt(REGIONS.size())), cls
+            a,
+            i % 97 == 0 ? null : b,
+            region(REGIONS.get(random.nextInt(REGIONS.size())), categories),
+            cls
           });
     }
     TrainingSpec spec =
@@ -158,11 +193,11 @@ public record KnownAnswer(
   }
 
   /** y = 3·x1 − 2·x2 + 5 in the east, plus a little noise; baseline the training mean. */
-  private static KnownAnswer regression(Map<String, String> hp, long seed) {
+  private static KnownAnswer regression(Map<String, String> hp, long seed, boolean categories) {
     Random random = new Random(11);
     Column x1 = new Column("x1", ColumnKind.NUMBER);
     Column x2 = new Column("x2", ColumnKind.NUMBER);
-    Column region = new Column("region", ColumnKind.CATEGORY);
+    Column region = region(categories);
     Column y = new Column("y", ColumnKind.NUMBER);
     List<Column> all = List.of(x1, x2, region, y);
     List<Object[]> rows = new ArrayList<>();
@@ -172,7 +207,7 @@ public record KnownAnswer(
       double b = random.nextGaussian();
       String r = REGIONS.get(random.nextInt(REGIONS.size()));
       double value = 3 * a - 2 * b + (r.equals("east") ? 5 : 0) + random.nextGaussian() * 0.1;
-      rows.add(new Object[] {a, b, r, value});
+      rows.add(new Object[] {a, b, region(r, categories), value});
       if (i < TRAIN) {
         sum += value;
       }

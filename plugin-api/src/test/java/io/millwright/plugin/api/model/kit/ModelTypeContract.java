@@ -2,6 +2,7 @@ package io.millwright.plugin.api.model.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.millwright.plugin.api.model.Column;
 import io.millwright.plugin.api.model.DataBatch;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +30,12 @@ import org.junit.jupiter.api.Test;
  * the naive baseline clearly, that the same seed gives the same model, that a saved model loads and
  * predicts the same, that cancellation stops training, that progress is reported, and that missing
  * values give predictions rather than errors.
+ *
+ * <p>A type that imports a trained model instead of learning ({@link
+ * ModelTypeDescriptor#importsModel()}, API 1.3) runs the same contract with the file its test
+ * supplies ({@link #suppliedModel()}), which must know the known answer: the kit hands it to every
+ * run, checks that a run without it is refused, and, since an import is a single step, cancels
+ * before that step rather than after the first epoch.
  */
 public abstract class ModelTypeContract {
 
@@ -43,6 +52,29 @@ public abstract class ModelTypeContract {
     return Map.of();
   }
 
+  /**
+   * For a type that imports a model: the file to supply with every run, made to know this task's
+   * known answer (its features are those of {@link KnownAnswer#forTask(Task, Map, long, Set)}).
+   * Empty for a type that learns.
+   */
+  protected Optional<Path> suppliedModel() {
+    return Optional.empty();
+  }
+
+  /** A context as the host gives it, never cancelling, with {@link #suppliedModel()}. */
+  protected final KitContext context() {
+    return context(Integer.MAX_VALUE);
+  }
+
+  /** A context that cancels after this many epochs, with {@link #suppliedModel()}. */
+  protected final KitContext context(int cancelAfterEpochs) {
+    return new KitContext(cancelAfterEpochs, suppliedModel().orElse(null));
+  }
+
+  private boolean importsModel() {
+    return modelType().descriptor().importsModel();
+  }
+
   /** Every hyperparameter resolved, the way the host passes them. */
   protected final Map<String, String> resolved() {
     Map<String, String> all = new HashMap<>();
@@ -54,7 +86,7 @@ public abstract class ModelTypeContract {
   }
 
   private KnownAnswer known(long seed) {
-    return KnownAnswer.forTask(task(), resolved(), seed);
+    return KnownAnswer.forTask(task(), resolved(), seed, modelType().descriptor().featureKinds());
   }
 
   @Test
@@ -72,12 +104,28 @@ public abstract class ModelTypeContract {
       assertThat(h).as("the test sets an undeclared hyperparameter " + e.getKey()).isNotNull();
       assertThat(h.problemWith(e.getValue())).isNull();
     }
+    assertThat(suppliedModel().isPresent())
+        .as("the test supplies a model file exactly when the type imports one")
+        .isEqualTo(d.importsModel());
+  }
+
+  @Test
+  void anImportingTypeRefusesARunWithoutItsFile() {
+    assumeTrue(importsModel(), "the type learns; it needs no file");
+    KnownAnswer k = known(SEED);
+    assertThatThrownBy(() -> modelType().train(k.data(), new KitContext()).close())
+        .isInstanceOf(ModelException.class)
+        .satisfies(
+            e -> {
+              assertThat(((ModelException) e).kind()).isEqualTo(ModelException.Kind.INVALID_INPUT);
+              assertThat(e.getMessage()).as("a message for the person").isNotBlank();
+            });
   }
 
   @Test
   void itLearnsTheKnownAnswerClearlyBetterThanTheNaiveBaseline() throws Exception {
     KnownAnswer k = known(SEED);
-    try (TrainedModel model = modelType().train(k.data(), new KitContext())) {
+    try (TrainedModel model = modelType().train(k.data(), context())) {
       Predictions p = model.predict(k.validation());
       assertThat(p.size()).isEqualTo(k.validation().size());
       double score = k.scorer().score(p, k.validation());
@@ -93,8 +141,8 @@ public abstract class ModelTypeContract {
   @Test
   void theSameSeedGivesTheSameModel() throws Exception {
     KnownAnswer k = known(SEED);
-    double[] first = predictions(k, new KitContext());
-    double[] second = predictions(k, new KitContext());
+    double[] first = predictions(k, context());
+    double[] second = predictions(k, context());
     assertThat(second).as("same data, seed and hyperparameters").containsExactly(first);
   }
 
@@ -103,7 +151,7 @@ public abstract class ModelTypeContract {
     KnownAnswer k = known(SEED);
     Path folder = Files.createTempDirectory("model-artifact-");
     Predictions before;
-    try (TrainedModel model = modelType().train(k.data(), new KitContext())) {
+    try (TrainedModel model = modelType().train(k.data(), context())) {
       before = model.predict(k.validation());
       model.save(folder);
       assertThat(model.signature().task()).isEqualTo(task());
@@ -124,7 +172,18 @@ public abstract class ModelTypeContract {
   @Test
   void cancellingStopsTraining() throws Exception {
     KnownAnswer k = known(SEED);
-    KitContext cancelling = new KitContext(1);
+    if (importsModel()) {
+      // An import is one step: a cancel that is there before it must stop it.
+      KitContext cancelled = context(0);
+      assertThatThrownBy(() -> modelType().train(k.data(), cancelled).close())
+          .isInstanceOf(ModelException.class)
+          .satisfies(
+              e ->
+                  assertThat(((ModelException) e).kind()).isEqualTo(ModelException.Kind.CANCELLED));
+      assertThat(cancelled.epochs().size()).isLessThanOrEqualTo(1);
+      return;
+    }
+    KitContext cancelling = context(1);
     assertThatThrownBy(() -> modelType().train(k.data(), cancelling).close())
         .isInstanceOf(ModelException.class)
         .satisfies(
@@ -140,7 +199,7 @@ public abstract class ModelTypeContract {
   @Test
   void progressIsReportedEpochByEpoch() throws Exception {
     KnownAnswer k = known(SEED);
-    KitContext context = new KitContext();
+    KitContext context = context();
     modelType().train(k.data(), context).close();
     List<KitContext.Epoch> epochs = context.epochs();
     assertThat(epochs).isNotEmpty();
@@ -163,7 +222,7 @@ public abstract class ModelTypeContract {
       strange[c] = columns.get(c).kind().numeric() ? (Object) 1e9 : "never-seen-before";
     }
     odd.row(strange);
-    try (TrainedModel model = modelType().train(k.data(), new KitContext())) {
+    try (TrainedModel model = modelType().train(k.data(), context())) {
       Predictions p = model.predict(odd.build());
       assertThat(p.size()).isEqualTo(2);
       if (p.hasLabels()) {
