@@ -12,6 +12,7 @@ import io.millwright.console.ports.TrainingRunDetail;
 import io.millwright.console.ports.TrainingRunRow;
 import io.millwright.plugin.api.model.Task;
 import io.millwright.server.datasets.Datasets;
+import io.millwright.server.models.ModelFiles;
 import io.millwright.server.models.ModelPromotions;
 import io.millwright.server.models.ModelStore;
 import io.millwright.server.models.ModelTypeCatalog;
@@ -47,6 +48,7 @@ public class ConsoleModels implements TenantModels {
   @Inject TrainingRuns runs;
   @Inject ModelStore store;
   @Inject ModelPromotions promotions;
+  @Inject ModelFiles files;
   @Inject Datasets datasets;
 
   @Override
@@ -192,6 +194,17 @@ public class ConsoleModels implements TenantModels {
               tenant.tenantId(), name, required, calls.caller(), calls.context());
           return detail(tenant.tenantId(), name);
         });
+  }
+
+  @Override
+  public String uploadModelFile(String slug, String fileName, java.io.InputStream content) {
+    TenantAccess tenant = calls.tenant(slug, "upload model file", TRAINER_ROLES);
+    return ConsoleCalls.readable(
+        () ->
+            files
+                .upload(tenant.tenantId(), fileName, content, calls.caller(), calls.context())
+                .id()
+                .toString());
   }
 
   @Override

@@ -77,7 +77,8 @@ final class ModelRecords {
         null,
         d.hyperParameters() == null ? Map.of() : d.hyperParameters(),
         d.seed(),
-        null);
+        null,
+        blankToNull(d.modelFile()));
   }
 
   static String blankToNull(String s) {
@@ -96,7 +97,8 @@ final class ModelRecords {
         d.hyperParameters().stream().map(ModelRecords::hyperParameter).toList(),
         plugin,
         pluginVersion,
-        bundled);
+        bundled,
+        d.importsModel());
   }
 
   static HyperParameterInfo hyperParameter(HyperParameter h) {

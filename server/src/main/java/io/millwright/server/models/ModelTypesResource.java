@@ -50,6 +50,8 @@ public class ModelTypesResource {
     json.put(
         "featureKinds", d.featureKinds().stream().map(ModelTypesResource::wire).sorted().toList());
     json.put("usesGpu", d.usesGpu());
+    // Imports a person's trained file (POST .../model-files) instead of learning.
+    json.put("importsModel", d.importsModel());
     json.put("plugin", plugin);
     json.put("pluginVersion", pluginVersion);
     json.put("shipped", io.millwright.server.plugins.PluginHost.BUNDLED.equals(source));

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param device {@code auto} (default: a GPU when the type uses one, a GPU is present and the quota
  *     allows, else the CPU), {@code cpu}, or {@code gpu} (refused when the tenant has no GPU quota
  *     or has used its GPU hours this month)
+ * @param modelFile for a type that imports a trained model (e.g. {@code torchscript}), the id of
+ *     the file uploaded to {@code POST .../model-files}
  */
 public record TrainingRequest(
     String model,
@@ -34,4 +36,5 @@ public record TrainingRequest(
     Double validationFraction,
     Map<String, String> hyperParameters,
     Long seed,
-    String device) {}
+    String device,
+    String modelFile) {}

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param baseline the naive baseline's same metrics
  * @param timings what the platform's own steps took, e.g. {@code artifactSaveSeconds}; empty until
  *     it succeeded
+ * @param modelFile the uploaded file a run of an importing type imports; null otherwise
  */
 public record TrainingRun(
     TenantId tenant,
@@ -58,7 +59,8 @@ public record TrainingRun(
     Instant queuedAt,
     Instant startedAt,
     Instant finishedAt,
-    Map<String, Double> timings) {
+    Map<String, Double> timings,
+    UUID modelFile) {
 
   public boolean finished() {
     return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");

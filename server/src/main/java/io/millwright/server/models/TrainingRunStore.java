@@ -46,7 +46,7 @@ public class TrainingRunStore {
           + " device, status, waiting_reason, cancel_requested, attempts, node_id, plugin_id,"
           + " plugin_version, model_type_version, epochs, epochs_planned, metrics, baseline,"
           + " training_rows, validation_rows, artifact_sha256, artifact_bytes, cpu_seconds,"
-          + " gpu_seconds, model_version, error, requested_by, queued_at, started_at, finished_at, timings";
+          + " gpu_seconds, model_version, error, requested_by, queued_at, started_at, finished_at, timings, model_file";
 
   @Inject DatabaseScope scope;
 
@@ -55,8 +55,9 @@ public class TrainingRunStore {
         r.tenant(),
         "insert into training_run (tenant_id, run_id, model_name, dataset_id, dataset_name,"
             + " snapshot_id, model_type, task, target, features, time_column, split,"
-            + " validation_fraction, hyper_parameters, seed, device, status, requested_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
+            + " validation_fraction, hyper_parameters, seed, device, status, requested_by,"
+            + " model_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?,"
+            + " ?::uuid)",
         r.tenant(),
         r.id(),
         r.modelName(),
@@ -73,7 +74,8 @@ public class TrainingRunStore {
         JSON.toJson(r.hyperParameters()),
         r.seed(),
         r.device(),
-        r.requestedBy());
+        r.requestedBy(),
+        r.modelFile());
   }
 
   public Optional<TrainingRun> find(TenantId tenant, UUID run) {
@@ -439,7 +441,8 @@ public class TrainingRunStore {
         instant(rs.getTimestamp(38)),
         instant(rs.getTimestamp(39)),
         instant(rs.getTimestamp(40)),
-        rs.getString(41) == null ? Map.of() : JSON.fromJson(rs.getString(41), DOUBLES));
+        rs.getString(41) == null ? Map.of() : JSON.fromJson(rs.getString(41), DOUBLES),
+        rs.getObject(42, UUID.class));
   }
 
   private static Instant instant(Timestamp t) {

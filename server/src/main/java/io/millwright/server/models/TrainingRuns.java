@@ -58,6 +58,7 @@ public class TrainingRuns {
   @Inject Admission admission;
   @Inject AuditTrail audit;
   @Inject TenantRegistry tenants;
+  @Inject ModelFiles files;
 
   public TrainingRun start(
       TenantAccess access, TrainingRequest r, Caller caller, RequestContext context) {
@@ -229,6 +230,7 @@ public class TrainingRuns {
     } else if (device.equals("gpu") && descriptor != null && !descriptor.usesGpu()) {
       errors.put("device", "'" + descriptor.id() + "' does not use a GPU; leave it on auto");
     }
+    UUID modelFile = modelFile(tenant, r, descriptor, auto, errors);
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalidFields(errors));
     }
@@ -280,7 +282,8 @@ public class TrainingRuns {
             null,
             null,
             null,
-            Map.of());
+            Map.of(),
+            modelFile);
     store.insert(run);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("run", id.toString());
@@ -387,6 +390,48 @@ public class TrainingRuns {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The uploaded file a type that imports a trained model needs (and only such a type may have),
+   * found in the tenant's own files; null otherwise, or when an error was noted.
+   */
+  private UUID modelFile(
+      TenantId tenant,
+      TrainingRequest r,
+      ModelTypeDescriptor descriptor,
+      boolean auto,
+      Map<String, String> errors) {
+    boolean imports = descriptor != null && descriptor.importsModel();
+    if (r.modelFile() == null || r.modelFile().isBlank()) {
+      if (imports) {
+        errors.put(
+            "modelFile",
+            "'"
+                + descriptor.id()
+                + "' imports a trained model: upload the file to POST .../model-files and give its"
+                + " id");
+      }
+      return null;
+    }
+    if (auto || (descriptor != null && !imports)) {
+      errors.put(
+          "modelFile",
+          "only a model type that imports a trained model takes a file; "
+              + (auto ? "auto" : "'" + descriptor.id() + "'")
+              + " learns from the data");
+      return null;
+    }
+    try {
+      UUID id = UUID.fromString(r.modelFile().strip());
+      if (files.find(tenant, id).isPresent()) {
+        return id;
+      }
+    } catch (IllegalArgumentException e) {
+      // not an id: reported below like an unknown one
+    }
+    errors.put("modelFile", "there is no uploaded model file '" + r.modelFile() + "'");
+    return null;
   }
 
   /** What an automatic run tried, best candidate or not; empty for a run of one named type. */

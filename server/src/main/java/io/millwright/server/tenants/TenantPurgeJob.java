@@ -39,6 +39,7 @@ public class TenantPurgeJob {
   private static final List<String> TENANT_TABLES =
       List.of(
           "model_promotion_request",
+          "model_file",
           "model_alias_event",
           "model_version",
           "model",

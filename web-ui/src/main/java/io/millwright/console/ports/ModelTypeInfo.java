@@ -21,7 +21,8 @@ public record ModelTypeInfo(
     List<HyperParameterInfo> hyperParameters,
     String plugin,
     String pluginVersion,
-    boolean bundled) {
+    boolean bundled,
+    boolean importsModel) {
 
   public boolean offers(String task) {
     return tasks.contains(task);

@@ -85,6 +85,14 @@ public interface TenantModels {
   /** Sets whether this model's promotions need a second approver (tenant admins). */
   ModelDetail requireSecondApprover(String slug, String name, boolean required);
 
+  /**
+   * Stores a trained model file (e.g. TorchScript) for a run of a type that imports one.
+   *
+   * @return the file's id, for {@link TrainingDraft#modelFile()}
+   * @throws ConsoleException when it is empty or too large
+   */
+  String uploadModelFile(String slug, String fileName, java.io.InputStream content);
+
   /** The tenant's running and queued jobs with their place in line, and its quota use. */
   JobsOverview jobs(String slug);
 

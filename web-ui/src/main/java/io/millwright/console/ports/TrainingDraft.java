@@ -15,6 +15,8 @@ import java.util.Map;
  * @param split {@code random} or {@code time}; null for random
  * @param hyperParameters values by name; those left out take the type's defaults
  * @param seed the seed of every random choice; null to have one chosen and recorded
+ * @param modelFile for a type that imports a trained model, the id {@link
+ *     TenantModels#uploadModelFile} gave; null otherwise
  */
 public record TrainingDraft(
     String model,
@@ -26,4 +28,5 @@ public record TrainingDraft(
     String split,
     String modelType,
     Map<String, String> hyperParameters,
-    Long seed) {}
+    Long seed,
+    String modelFile) {}

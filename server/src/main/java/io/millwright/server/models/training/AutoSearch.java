@@ -24,8 +24,12 @@ public final class AutoSearch {
 
   private AutoSearch() {}
 
+  /**
+   * Whether the automatic search may try the type: it learns the task from these column kinds, and
+   * it learns at all (a type that imports a person's trained file has nothing to search).
+   */
   public static boolean fits(ModelTypeDescriptor d, Task task, Set<ColumnKind> kinds) {
-    return d.tasks().contains(task) && d.featureKinds().containsAll(kinds);
+    return !d.importsModel() && d.tasks().contains(task) && d.featureKinds().containsAll(kinds);
   }
 
   /**

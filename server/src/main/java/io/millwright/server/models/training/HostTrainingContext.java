@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -29,6 +30,7 @@ public final class HostTrainingContext implements TrainingContext {
   private long lastCheck;
   private boolean cancelled;
   private long lastEpochEnd;
+  private final Path suppliedModel;
 
   /** The epochs so far and the planned count, handed to storage after each epoch. */
   public record Progress(List<Map<String, Object>> epochs, int planned) {}
@@ -39,7 +41,9 @@ public final class HostTrainingContext implements TrainingContext {
       String logName,
       Consumer<Progress> progress,
       BooleanSupplier cancelRequested,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping,
+      Path suppliedModel) {
+    this.suppliedModel = suppliedModel;
     this.device = device;
     this.workDir = workDir;
     this.log = System.getLogger("millwright.training." + logName);
@@ -52,6 +56,12 @@ public final class HostTrainingContext implements TrainingContext {
   @Override
   public Device device() {
     return device;
+  }
+
+  /** The person's uploaded file, decrypted into the run's work folder; only for importing types. */
+  @Override
+  public Optional<Path> suppliedModel() {
+    return Optional.ofNullable(suppliedModel);
   }
 
   /**

@@ -16,6 +16,7 @@ import io.millwright.server.audit.AuditEvent;
 import io.millwright.server.audit.AuditTrail;
 import io.millwright.server.datasets.Datasets;
 import io.millwright.server.models.ArtifactStore;
+import io.millwright.server.models.ModelFiles;
 import io.millwright.server.models.ModelStore;
 import io.millwright.server.models.ModelTypeCatalog;
 import io.millwright.server.models.TrainingRun;
@@ -76,6 +77,7 @@ public class TrainingJob {
   @Inject AuditTrail audit;
   @Inject PlatformSettings settings;
   @Inject Admission admission;
+  @Inject ModelFiles files;
 
   @Inject
   @ConfigProperty(name = "millwright.training.max-rows", defaultValue = "1000000")
@@ -337,6 +339,13 @@ public class TrainingJob {
                 base.seed()),
             data);
     Path scratch = Files.createDirectories(work.resolve("scratch-" + number));
+    Path supplied = null;
+    if (run.modelFile() != null && type.descriptor().importsModel()) {
+      supplied = work.resolve("supplied-model");
+      if (!Files.exists(supplied)) {
+        files.restore(tenant, run.modelFile(), supplied);
+      }
+    }
     HostTrainingContext context =
         new HostTrainingContext(
             Device.CPU,
@@ -344,7 +353,8 @@ public class TrainingJob {
             tenant + "." + run.id(),
             p -> runs.epoch(tenant, run.id(), tagged(p.epochs(), number, of, c), p.planned()),
             () -> runs.cancelRequested(tenant, run.id()),
-            stopping);
+            stopping,
+            supplied);
     TrainedModel model = type.train(withSettings, context);
     try {
       return new Trained(c, type, model, Evaluation.evaluate(model, withSettings));

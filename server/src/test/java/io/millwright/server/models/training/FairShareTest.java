@@ -63,7 +63,8 @@ class FairShareTest {
             T0.plusSeconds(60L * minute),
             null,
             null,
-            Map.of());
+            Map.of(),
+            null);
     queue.add(r);
     return r;
   }

@@ -16,7 +16,7 @@ class HostTrainingContextTest {
     List<HostTrainingContext.Progress> stored = new ArrayList<>();
     HostTrainingContext context =
         new HostTrainingContext(
-            Device.CPU, Path.of("."), "test", stored::add, () -> false, () -> false);
+            Device.CPU, Path.of("."), "test", stored::add, () -> false, () -> false, null);
     Thread.sleep(100);
     context.epochDone(1, 2, Map.of("loss", 0.5));
     context.epochDone(2, 2, Map.of("loss", 0.4));

@@ -67,6 +67,7 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
   private final MultiSelectComboBox<String> features =
       new MultiSelectComboBox<>("Columns to learn from");
   private final ModelTypeStep modelType = new ModelTypeStep(errors, this::showFields);
+  private final ModelFileStep modelFile = new ModelFileStep(this::storeModelFile);
   private final TextField name = new TextField("Model name");
   private final TextField seed = new TextField("Seed");
   private final Button start = new Button("Start training");
@@ -203,7 +204,8 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
     predictStep.add(step("2", "What to predict"), predict);
     typeStep.removeAll();
     typeStep.setWidthFull();
-    typeStep.add(step("3", "Model type"), modelType.select(), modelType.about());
+    typeStep.add(
+        step("3", "Model type"), modelType.select(), modelType.about(), modelFile.component());
     settingsStep.removeAll();
     settingsStep.setWidthFull();
     settingsStep.add(
@@ -357,7 +359,13 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
     features.setVisible(shown.target());
     typeStep.setVisible(shown.modelType());
     settingsStep.setVisible(shown.hyperParameters());
+    ModelTypeInfo type = modelType.chosen();
+    modelFile.component().setVisible(shown.modelType() && type != null && type.importsModel());
     nameStep.setVisible(shown.naming());
+  }
+
+  private String storeModelFile(String fileName, java.io.InputStream content) {
+    return models.uploadModelFile(tenant.slug(), fileName, content);
   }
 
   private TrainingDraft draft() {
@@ -374,7 +382,8 @@ public class TrainModelView extends VerticalLayout implements BeforeEnterObserve
         TrainingChoices.split(chosenTask),
         type == null ? null : type.id(),
         modelType.values(),
-        TrainingChoices.seed(seed.getValue()));
+        TrainingChoices.seed(seed.getValue()),
+        type != null && type.importsModel() ? modelFile.id() : null);
   }
 
   private void start() {

@@ -80,6 +80,11 @@ class FakeModels implements TenantModels {
   }
 
   @Override
+  public String uploadModelFile(String slug, String fileName, java.io.InputStream content) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public JobsOverview jobs(String slug) {
     throw new UnsupportedOperationException();
   }

@@ -27,7 +27,8 @@ class HyperParameterFormTest {
         List.of(settings),
         id,
         "1.0.0",
-        true);
+        true,
+        false);
   }
 
   static final HyperParameterInfo EPOCHS =

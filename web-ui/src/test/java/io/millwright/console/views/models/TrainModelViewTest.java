@@ -50,7 +50,8 @@ class TrainModelViewTest {
               List.of(EPOCHS),
               "model-tabular",
               "1.0.0",
-              true),
+              true,
+              false),
           new ModelTypeInfo(
               "forecast-mlp",
               "Neural network for time series",
@@ -71,7 +72,8 @@ class TrainModelViewTest {
                       List.of())),
               "model-forecasting",
               "1.0.0",
-              true));
+              true,
+              false));
 
   static final List<TrainingColumn> COLUMNS =
       List.of(
@@ -179,7 +181,8 @@ class TrainModelViewTest {
                 "time",
                 "forecast-mlp",
                 Map.of("epochs", "9000", "lags", "24"),
-                7L));
+                7L,
+                null));
     TextField epochs = find("hp-epochs");
     assertThat(epochs.isInvalid()).isTrue();
     assertThat(epochs.getErrorMessage()).isEqualTo("must be between 1 and 500");

@@ -20,7 +20,8 @@ class TrainingChoicesTest {
         List.of(),
         id,
         "1.0.0",
-        true);
+        true,
+        false);
   }
 
   static final List<ModelTypeInfo> TYPES =
