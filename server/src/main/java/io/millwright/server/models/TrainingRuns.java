@@ -257,7 +257,7 @@ public class TrainingRuns {
             fraction,
             hyper,
             seed,
-            "cpu",
+            wantedDevice(access, device, auto ? null : descriptor),
             "queued",
             null,
             false,
@@ -300,6 +300,22 @@ public class TrainingRuns {
    * A GPU run is refused at once, with the reason, when the tenant's plan has no GPU or its GPU
    * hours for the month are used: it must not wait for hours that will not come.
    */
+  /**
+   * What the run asks of admission: {@code gpu} (waits for one of the tenant's GPUs on a node that
+   * has one), {@code auto} (a type that uses a GPU, for a tenant with GPU quota: a GPU when one is
+   * free, else the CPU) or {@code cpu}. The run records the device it got when it starts.
+   */
+  private String wantedDevice(TenantAccess access, String device, ModelTypeDescriptor type) {
+    if (device.equals("gpu")) {
+      return "gpu";
+    }
+    if (device.equals("auto") && type != null && type.usesGpu()) {
+      Quotas quotas = tenants.findLive(access.slug()).map(t -> t.quotas()).orElseThrow();
+      return quotas.gpuConcurrency() > 0 ? "auto" : "cpu";
+    }
+    return "cpu";
+  }
+
   private void requireGpuQuota(TenantAccess access) {
     Quotas quotas = tenants.findLive(access.slug()).map(t -> t.quotas()).orElseThrow();
     if (quotas.gpuConcurrency() == 0) {

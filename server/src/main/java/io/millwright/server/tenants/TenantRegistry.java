@@ -110,6 +110,12 @@ public class TenantRegistry {
     }
   }
 
+  /** A tenant's quotas by its id, or empty when it is gone. */
+  public Optional<io.millwright.tenancy.Quotas> quotasOf(TenantId id) {
+    scope.enterPlatform();
+    return Optional.ofNullable(em.find(Tenant.class, id.value())).map(Tenant::quotas);
+  }
+
   public Optional<Tenant> findLive(String slug) {
     scope.enterPlatform();
     return em.createQuery(

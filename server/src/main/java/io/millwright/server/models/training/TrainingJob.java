@@ -44,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ public class TrainingJob {
           0);
       return Outcome.DONE;
     }
-    String wait = admission.admit(run, settings.nodeId(), "cpu");
+    String wait = admission.admit(run, settings.nodeId());
     if (Admission.GONE.equals(wait)) {
       return Outcome.DONE; // cancelled meanwhile
     }
@@ -121,29 +122,36 @@ public class TrainingJob {
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuBefore = threads.getCurrentThreadCpuTime();
+    TrainingRun started = runs.find(tenant, id).orElseThrow();
+    // A GPU is metered by the wall time it is held, whatever the thread does meanwhile.
+    long held = System.nanoTime();
+    DoubleSupplier gpuSeconds =
+        () -> "gpu".equals(started.device()) ? (System.nanoTime() - held) / 1e9 : 0;
     Path work = null;
     try {
       work = Files.createTempDirectory("millwright-train-" + id);
-      train(runs.find(tenant, id).orElseThrow(), work, stopping, threads, cpuBefore);
+      train(started, work, stopping, threads, cpuBefore, gpuSeconds);
     } catch (ModelException e) {
       double cpu = seconds(threads, cpuBefore);
+      double gpu = gpuSeconds.getAsDouble();
       String status = e.kind() == ModelException.Kind.CANCELLED ? "cancelled" : "failed";
       if (e.kind() == ModelException.Kind.CANCELLED && stopping.getAsBoolean()) {
         // The node is stopping, not a person cancelling: the job goes back to the queue and runs
         // again, here after a restart or on another node.
-        meter(tenant, id, cpu);
+        meter(tenant, id, cpu, gpu);
         return new Outcome(Instant.now());
       }
       if (e.kind() == ModelException.Kind.FAILED) {
         LOG.log(Level.WARNING, "Training run " + id + " failed", e);
       }
-      runs.ended(tenant, id, status, status.equals("cancelled") ? null : e.getMessage(), cpu, 0);
-      meter(tenant, id, cpu);
+      runs.ended(tenant, id, status, status.equals("cancelled") ? null : e.getMessage(), cpu, gpu);
+      meter(tenant, id, cpu, gpu);
     } catch (IOException | RuntimeException e) {
       double cpu = seconds(threads, cpuBefore);
+      double gpu = gpuSeconds.getAsDouble();
       LOG.log(Level.WARNING, "Training run " + id + " failed", e);
-      runs.ended(tenant, id, "failed", "the platform failed: " + e, cpu, 0);
-      meter(tenant, id, cpu);
+      runs.ended(tenant, id, "failed", "the platform failed: " + e, cpu, gpu);
+      meter(tenant, id, cpu, gpu);
     } finally {
       deleteTree(work);
     }
@@ -151,7 +159,12 @@ public class TrainingJob {
   }
 
   private void train(
-      TrainingRun run, Path work, BooleanSupplier stopping, ThreadMXBean threads, long cpuBefore)
+      TrainingRun run,
+      Path work,
+      BooleanSupplier stopping,
+      ThreadMXBean threads,
+      long cpuBefore,
+      DoubleSupplier gpuSeconds)
       throws ModelException, IOException {
     TenantId tenant = run.tenant();
     boolean auto = TrainingRuns.AUTO.equals(run.modelType());
@@ -262,6 +275,7 @@ public class TrainingJob {
             "training-run:" + run.id());
       }
       double cpu = seconds(threads, cpuBefore);
+      double gpu = gpuSeconds.getAsDouble();
       runs.succeeded(
           tenant,
           run.id(),
@@ -272,9 +286,9 @@ public class TrainingJob {
           stored.bytes(),
           version,
           cpu,
-          0,
+          gpu,
           timings);
-      meter(tenant, run.id(), cpu);
+      meter(tenant, run.id(), cpu, gpu);
       audit.appendInNewTransaction(
           tenant,
           AuditEvent.system(
@@ -348,7 +362,7 @@ public class TrainingJob {
     }
     HostTrainingContext context =
         new HostTrainingContext(
-            Device.CPU,
+            "gpu".equals(run.device()) ? Device.gpu(0) : Device.CPU,
             scratch,
             tenant + "." + run.id(),
             p -> runs.epoch(tenant, run.id(), tagged(p.epochs(), number, of, c), p.planned()),
@@ -447,27 +461,37 @@ public class TrainingJob {
     return TrainingRunStoreJson.toJson(json);
   }
 
-  private void meter(TenantId tenant, UUID run, double cpuSeconds) {
-    if (cpuSeconds <= 0) {
+  private void meter(TenantId tenant, UUID run, double cpuSeconds, double gpuSeconds) {
+    List<UsageEvent> events = new ArrayList<>();
+    Instant now = Instant.now();
+    if (cpuSeconds > 0) {
+      events.add(usage(tenant, run, "cpu", "training.cpu.seconds", cpuSeconds, now));
+    }
+    if (gpuSeconds > 0) {
+      events.add(usage(tenant, run, "gpu", "training.gpu.seconds", gpuSeconds, now));
+    }
+    if (events.isEmpty()) {
       return;
     }
     try {
-      usage.record(
-          tenant,
-          List.of(
-              new UsageEvent(
-                  "training:" + run + ":cpu:" + Instant.now().toEpochMilli(),
-                  tenant,
-                  "training.cpu.seconds",
-                  BigDecimal.valueOf(cpuSeconds).setScale(3, java.math.RoundingMode.HALF_UP),
-                  "second",
-                  Instant.now(),
-                  UsageCategory.TRAINING,
-                  run.toString(),
-                  Map.of("run", run.toString()))));
+      usage.record(tenant, events);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not meter training run " + run, e);
     }
+  }
+
+  private static UsageEvent usage(
+      TenantId tenant, UUID run, String kind, String meter, double seconds, Instant now) {
+    return new UsageEvent(
+        "training:" + run + ":" + kind + ":" + now.toEpochMilli(),
+        tenant,
+        meter,
+        BigDecimal.valueOf(seconds).setScale(3, java.math.RoundingMode.HALF_UP),
+        "second",
+        now,
+        UsageCategory.TRAINING,
+        run.toString(),
+        Map.of("run", run.toString()));
   }
 
   private static double seconds(ThreadMXBean threads, long before) {

@@ -20,7 +20,15 @@ class FairShareTest {
 
   final List<TrainingRun> queue = new ArrayList<>();
 
+  static FairShare.Limits limits(int perTenant, int total) {
+    return new FairShare.Limits(perTenant, total, Map.of(), false);
+  }
+
   TrainingRun run(TenantId tenant, String status, int minute) {
+    return run(tenant, status, minute, "cpu");
+  }
+
+  TrainingRun run(TenantId tenant, String status, int minute, String device) {
     TrainingRun r =
         new TrainingRun(
             tenant,
@@ -38,7 +46,7 @@ class FairShareTest {
             0.2,
             Map.of(),
             1,
-            "cpu",
+            device,
             status,
             null,
             false,
@@ -76,7 +84,7 @@ class FairShareTest {
     TrainingRun a3 = run(A, "queued", 2);
     TrainingRun b1 = run(B, "queued", 3);
 
-    FairShare share = FairShare.of(queue, Map.of(), 5, 2);
+    FairShare share = FairShare.of(queue, Map.of(), limits(5, 2));
 
     assertThat(share.place(a1.id()).startsNow()).isTrue();
     assertThat(share.place(b1.id()).startsNow()).as("B's only run jumps A's backlog").isTrue();
@@ -96,14 +104,14 @@ class FairShareTest {
     TrainingRun b2 = run(B, "queued", 4);
 
     // A and B each run one; C runs none and goes first although it queued after A.
-    FairShare full = FairShare.of(queue, Map.of(A, 50.0, B, 10.0), 5, 2);
+    FairShare full = FairShare.of(queue, Map.of(A, 50.0, B, 10.0), limits(5, 2));
     assertThat(full.place(c1.id()).position()).isEqualTo(1);
     assertThat(full.place(c1.id()).startsNow()).as("no slot is free").isFalse();
     // Between A and B (one running each), B used less CPU lately: B before A.
     assertThat(full.place(b2.id()).position()).isEqualTo(2);
     assertThat(full.place(a2.id()).position()).isEqualTo(3);
 
-    FairShare oneFree = FairShare.of(queue, Map.of(A, 50.0, B, 10.0), 5, 3);
+    FairShare oneFree = FairShare.of(queue, Map.of(A, 50.0, B, 10.0), limits(5, 3));
     assertThat(oneFree.place(c1.id()).startsNow()).isTrue();
     assertThat(oneFree.place(b2.id()).startsNow()).isFalse();
   }
@@ -114,7 +122,7 @@ class FairShareTest {
     TrainingRun a2 = run(A, "queued", 1);
     TrainingRun b1 = run(B, "queued", 2);
 
-    FairShare share = FairShare.of(queue, Map.of(), 1, 4);
+    FairShare share = FairShare.of(queue, Map.of(), limits(1, 4));
 
     assertThat(share.place(a2.id()).startsNow()).isFalse();
     assertThat(share.place(a2.id()).reason()).contains("1 of the tenant's 1 concurrent");
@@ -124,6 +132,39 @@ class FairShareTest {
   @Test
   void runningRunsHaveNoPlaceInLine() {
     TrainingRun a1 = run(A, "running", 0);
-    assertThat(FairShare.of(queue, Map.of(), 2, 2).place(a1.id())).isNull();
+    assertThat(FairShare.of(queue, Map.of(), limits(2, 2)).place(a1.id())).isNull();
+  }
+
+  @Test
+  void onANodeWithAGpuARunThatAskedForOneWaitsForTheTenantsGpuAndAutoFallsBackToTheCpu() {
+    run(A, "running", 0, "gpu");
+    TrainingRun asked = run(A, "queued", 1, "gpu");
+    TrainingRun auto = run(A, "queued", 2, "auto");
+    TrainingRun ofB = run(B, "queued", 3, "gpu");
+
+    FairShare share =
+        FairShare.of(queue, Map.of(), new FairShare.Limits(5, 5, Map.of(A, 1, B, 1), true));
+
+    assertThat(share.place(asked.id()).startsNow()).isFalse();
+    assertThat(share.place(asked.id()).reason()).contains("1 GPU jobs at a time");
+    assertThat(share.place(auto.id()).startsNow()).isTrue();
+    assertThat(share.place(auto.id()).device()).as("no GPU of A is free").isEqualTo("cpu");
+    assertThat(share.place(ofB.id()).device()).isEqualTo("gpu");
+  }
+
+  @Test
+  void onANodeWithoutAGpuEveryRunTrainsOnTheCpu() {
+    TrainingRun asked = run(A, "queued", 1, "gpu");
+    FairShare share =
+        FairShare.of(queue, Map.of(), new FairShare.Limits(5, 5, Map.of(A, 1), false));
+    assertThat(share.place(asked.id()).startsNow()).isTrue();
+    assertThat(share.place(asked.id()).device()).isEqualTo("cpu");
+  }
+
+  @Test
+  void aTenantWithoutGpuHoursLeftGetsNoGpuEvenOnAGpuNode() {
+    TrainingRun auto = run(A, "queued", 1, "auto");
+    FairShare share = FairShare.of(queue, Map.of(), new FairShare.Limits(5, 5, Map.of(), true));
+    assertThat(share.place(auto.id()).device()).isEqualTo("cpu");
   }
 }
