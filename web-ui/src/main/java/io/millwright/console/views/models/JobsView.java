@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -59,6 +60,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     quota.setId("jobs-quota");
     quota.getStyle().set("flex-wrap", "wrap");
     grid.setId("jobs-grid");
+    // The reasons are sentences in the platform's words: wrap them rather than cut them off.
+    grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(JobRow::model).setHeader("Model").setAutoWidth(true);
     grid.addColumn(JobRow::modelType).setHeader("Model type").setAutoWidth(true);
     grid.addComponentColumn(JobsView::status).setHeader("Status").setAutoWidth(true);
