@@ -73,7 +73,19 @@ class TrainModelViewTest {
               "model-forecasting",
               "1.0.0",
               true,
-              false));
+              false),
+          new ModelTypeInfo(
+              "torchscript",
+              "Your own model (TorchScript)",
+              "Imports a trained TorchScript file.",
+              "1.0.0",
+              List.of("regression"),
+              List.of("number"),
+              List.of(),
+              "model-torchscript",
+              "1.0.0",
+              true,
+              true));
 
   static final List<TrainingColumn> COLUMNS =
       List.of(
@@ -136,6 +148,23 @@ class TrainModelViewTest {
     assertThat(this.<Select<ModelTypeInfo>>find("train-model-type").getValue().id())
         .isEqualTo("forecast-mlp");
     assertThat(this.<TextField>find("hp-lags").getValue()).isEqualTo("24");
+  }
+
+  @Test
+  void aTypeThatImportsAModelAsksForItsFileAndOthersDoNot() {
+    this.<ComboBox<String>>find("train-dataset").setValue("demand");
+    this.<ComboBox<String>>find("train-target").setValue("units");
+    assertThat(shown(find("train-model-file-step"))).as("tabular-mlp learns").isFalse();
+
+    Select<ModelTypeInfo> type = find("train-model-type");
+    type.setValue(
+        type.getListDataView()
+            .getItems()
+            .filter(t -> t.id().equals("torchscript"))
+            .findFirst()
+            .orElseThrow());
+    assertThat(shown(find("train-model-file-step"))).isTrue();
+    assertThat(shown(find("train-model-file"))).isTrue();
   }
 
   @Test
