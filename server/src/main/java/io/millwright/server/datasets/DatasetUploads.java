@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -58,6 +59,7 @@ public class DatasetUploads {
   static final int PREVIEW_ROWS = 50;
 
   @Inject UploadCommits commits;
+  @Inject KeyCache keyCache;
   @Inject Quarantine quarantine;
   @Inject DatasetTables tables;
   @Inject DatasetStore store;
@@ -252,10 +254,15 @@ public class DatasetUploads {
       UploadPlan plan = UploadPlan.of(dataset.contract(), source.columns(), sample, parse);
       Transaction txn = commits.begin(prepared, plan);
       // A replacing write (a transform's new result) starts from nothing: no key is taken yet.
+      List<String> key = plan.contract().primaryKey();
+      Snapshot base = prepared.table().currentSnapshot();
       Set<String> existing =
-          origin.replace()
+          origin.replace() || key.isEmpty()
               ? Set.of()
-              : existingKeys(prepared.table(), plan.contract().primaryKey());
+              : keyCache
+                  .take(tenant, dataset.id(), base == null ? -1 : base.snapshotId())
+                  .<Set<String>>map(k -> k)
+                  .orElseGet(() -> existingKeys(prepared.table(), key));
       WritePipeline pipeline =
           new WritePipeline(
               txn.table(),
@@ -269,6 +276,12 @@ public class DatasetUploads {
       ProgressReporter reporter = new ProgressReporter(tenant, upload, progress);
       WriteOutcome outcome = pipeline.run(source, sample, reporter);
       Snapshot made = commits.commit(prepared, txn, plan, outcome, upload, origin, caller, context);
+      if (!key.isEmpty()
+          && !origin.replace()
+          && Objects.equals(made.parentId(), base == null ? null : base.snapshotId())) {
+        // Nobody committed in between: the keys are exactly those of the new version.
+        keyCache.put(tenant, dataset.id(), made.snapshotId(), pipeline.keys());
+      }
       LOG.fine(() -> "upload " + upload.id() + " committed as version " + made.snapshotId());
       return new Result(
           store.findUpload(tenant, dataset.id(), upload.id()).orElseThrow(),

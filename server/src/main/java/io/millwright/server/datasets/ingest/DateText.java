@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,9 @@ final class DateText {
           .optionalStart()
           .appendOffset("+HH:mm", "Z")
           .optionalEnd()
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          // SMART would read 2024-02-30 as 2024-02-29: a wrong date must fail, not move.
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private static final Map<String, Integer> MONTHS =
       Map.ofEntries(
@@ -109,6 +112,10 @@ final class DateText {
     if (utc != null) {
       return ParsedValue.of(utc);
     }
+    LocalDateTime plain = isoLocalOrNull(text);
+    if (plain != null) {
+      return ParsedValue.of(inZone(plain));
+    }
     try {
       if (EPOCH_SECONDS.matcher(text).matches()) {
         return ParsedValue.of(inZone(Instant.ofEpochSecond(Long.parseLong(text))));
@@ -141,9 +148,24 @@ final class DateText {
    * expressions or formatters; null for anything else, which then takes the general path.
    */
   static OffsetDateTime isoUtcOrNull(String t) {
-    if (t.length() != 20
-        || t.charAt(19) != 'Z'
-        || t.charAt(4) != '-'
+    if (t.length() != 20 || t.charAt(19) != 'Z') {
+      return null;
+    }
+    LocalDateTime local = fixedWidthOrNull(t);
+    return local == null ? null : local.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * "2024-03-01T10:00:00" (or with a space) without a zone, as databases hand over a DATETIME (the
+   * {@code jdbc} connector's values): read like {@link #isoUtcOrNull}, then placed in the column's
+   * zone by the caller; null for anything else.
+   */
+  static LocalDateTime isoLocalOrNull(String t) {
+    return t.length() == 19 ? fixedWidthOrNull(t) : null;
+  }
+
+  private static LocalDateTime fixedWidthOrNull(String t) {
+    if (t.charAt(4) != '-'
         || t.charAt(7) != '-'
         || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
         || t.charAt(13) != ':'
@@ -160,7 +182,7 @@ final class DateText {
       return null;
     }
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
+      return LocalDateTime.of(year, month, day, hour, minute, second);
     } catch (DateTimeException e) {
       return null; // e.g. 2024-02-30: the general path says why
     }

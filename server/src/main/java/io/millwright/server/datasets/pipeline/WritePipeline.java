@@ -61,7 +61,8 @@ public final class WritePipeline {
 
   /**
    * @param table the dataset's table, already evolved to the plan's columns
-   * @param existingKeys keys of the rows already in the dataset (empty without a primary key)
+   * @param existingKeys keys of the rows already in the dataset (empty without a primary key); a
+   *     {@link HashSet} is taken over and grows by the keys written ({@link #keys()})
    * @param operationId names the data files (the upload id), so a file tells which write made it
    * @param executor runs the reading half beside the writing half (two cores busy instead of one);
    *     null to do both on the calling thread
@@ -81,7 +82,8 @@ public final class WritePipeline {
     this.columns = plan.contract().columns();
     this.checks = new RowChecks(columns, terms, plan.contract().primaryKey());
     this.parser = new ValueParser(options);
-    this.seenKeys = new HashSet<>(existingKeys);
+    this.seenKeys =
+        existingKeys instanceof HashSet<String> owned ? owned : new HashSet<>(existingKeys);
     List<String> key = plan.contract().primaryKey();
     this.keyPositions = new int[key.size()];
     for (int i = 0; i < key.size(); i++) {
@@ -95,6 +97,14 @@ public final class WritePipeline {
    * @param sample rows already read from {@code source} (to plan the upload); written first
    * @throws UploadPlan.Refused when more than {@code maxQuarantined} rows fail
    */
+  /**
+   * The keys of the dataset after this write: those it had and those written (for {@link
+   * io.millwright.server.datasets.KeyCache}).
+   */
+  public Set<String> keys() {
+    return seenKeys;
+  }
+
   public WriteOutcome run(RowSource source, List<SourceRow> sample, Progress progress)
       throws IOException {
     Schema schema = table.schema();

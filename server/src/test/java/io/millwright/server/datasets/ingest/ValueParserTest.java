@@ -91,6 +91,17 @@ class ValueParserTest {
   }
 
   @Test
+  void aZonelessIsoTimestampIsReadInTheColumnsZoneOnTheFastPathAsOnTheGeneralOne() {
+    Object fast = dmy.parse("2024-07-01T10:15:00", DataType.TIMESTAMP).value();
+    Object spaced = dmy.parse("2024-07-01 10:15:00", DataType.TIMESTAMP).value();
+    Object general = dmy.parse("2024-07-01T10:15:00.000", DataType.TIMESTAMP).value();
+    assertThat(fast).isEqualTo(general).isEqualTo(spaced);
+    assertThat(fast.toString()).isEqualTo("2024-07-01T10:15+02:00");
+    assertThat(dmy.parse("2024-02-30T10:15:00", DataType.TIMESTAMP).failure())
+        .contains("2024-02-30");
+  }
+
+  @Test
   void integerRejectsFractionsAndOverflow() {
     assertThat(dmy.parse("12.5", DataType.INTEGER).failure())
         .isEqualTo("'12.5' has a fraction; the column holds whole numbers");
