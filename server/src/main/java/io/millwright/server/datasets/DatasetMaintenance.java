@@ -129,6 +129,15 @@ public class DatasetMaintenance {
    */
   public Outcome applyRetention(
       TenantId tenant, String name, Caller caller, RequestContext context) {
+    return applyRetention(tenant, name, caller, context, true);
+  }
+
+  /**
+   * @param auditNothing whether a pass that expired nothing is audited too (a person's request is;
+   *     the scheduled pass over every dataset is not, or the trail would fill with no-ops)
+   */
+  public Outcome applyRetention(
+      TenantId tenant, String name, Caller caller, RequestContext context, boolean auditNothing) {
     Dataset dataset = datasets.get(tenant, name);
     Table table = datasets.table(dataset);
     DatasetSpec.Retention policy = dataset.contract().retention();
@@ -143,7 +152,9 @@ public class DatasetMaintenance {
     summary.put("filesDeleted", obsolete.size());
     summary.put("keepDays", keepDays);
     summary.put("keepVersions", keepVersions);
-    audit.append(tenant, AuditEvent.success(caller, "dataset.retention", name, context, summary));
+    if (auditNothing || expired > 0 || !obsolete.isEmpty()) {
+      audit.append(tenant, AuditEvent.success(caller, "dataset.retention", name, context, summary));
+    }
     return new Outcome(summary, obsolete);
   }
 
@@ -158,6 +169,13 @@ public class DatasetMaintenance {
 
   private static int expire(Table table, long olderThan, int retainLast, List<String> obsolete) {
     List<Long> before = table.snapshots().iterator().hasNext() ? ids(table) : List.of();
+    boolean anyOld = false;
+    for (Snapshot s : table.snapshots()) {
+      anyOld |= s.timestampMillis() < olderThan;
+    }
+    if (before.size() <= retainLast || !anyOld) {
+      return 0; // nothing can expire: no commit, so a scheduled pass leaves no new metadata
+    }
     ExpireSnapshots expire =
         table
             .expireSnapshots()

@@ -24,6 +24,25 @@ public final class Compaction {
 
   private Compaction() {}
 
+  /** How many of the current version's files are small enough to merge. */
+  public static int smallFiles(Table table) {
+    if (table.currentSnapshot() == null) {
+      return 0;
+    }
+    long small = FileRewriter.TARGET_FILE_BYTES / 4;
+    int count = 0;
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        if (task.file().fileSizeInBytes() < small && task.deletes().isEmpty()) {
+          count++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
+  }
+
   public static Staged stage(Table table, String operationId) {
     if (table.currentSnapshot() == null) {
       return new Staged(null, 0, 0, 0);

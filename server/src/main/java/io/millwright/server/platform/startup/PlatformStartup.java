@@ -37,6 +37,8 @@ public class PlatformStartup {
   @Inject io.millwright.server.connections.runtime.IngestionRuntime ingestion;
   @Inject io.millwright.server.models.training.JobEngine jobs;
 
+  @Inject io.millwright.server.datasets.ScheduledMaintenance datasetMaintenance;
+
   @jakarta.annotation.Resource(lookup = "concurrent/millwright-scheduler")
   jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
@@ -58,6 +60,7 @@ public class PlatformStartup {
       purgeJob.schedule();
       apiUsageMeter.schedule();
       storageMeter.schedule();
+      datasetMaintenance.schedule();
       pluginHost.start();
       // Other nodes' plugin installs and upgrades arrive through the database.
       scheduler.scheduleWithFixedDelay(

@@ -1,0 +1,85 @@
+package io.millwright.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduled dataset maintenance, run now through the admin API: versions beyond a dataset's
+ * retention policy expire, a version that gathered many small files is compacted (same rows), both
+ * audited as the platform's maintenance, and nothing else changes.
+ */
+class DatasetMaintenanceIT {
+
+  static String declaration(String name, String extra) {
+    return "{\"name\":\""
+        + name
+        + "\",\"columns\":[{\"name\":\"sensor\",\"type\":\"string\"},"
+        + "{\"name\":\"value\",\"type\":\"decimal\"}]"
+        + extra
+        + "}";
+  }
+
+  @Test
+  void aPassExpiresVersionsBeyondThePolicyAndCompactsSmallFilesKeepingEveryRow() {
+    Fixtures.TestTenant a = Fixtures.tenant("maint-a");
+    String engineer = Fixtures.member(a, "engineer", "data-engineer");
+    String base = "/api/tenants/" + a.slug() + "/datasets";
+    assertThat(
+            Api.post(
+                    base,
+                    engineer,
+                    declaration("kept", ",\"retention\":{\"keepVersions\":1,\"keepDays\":0}"))
+                .status())
+        .isEqualTo(201);
+    assertThat(Api.post(base, engineer, declaration("chatty", "")).status()).isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      assertThat(DatasetsIT.upload(engineer, a, "kept", "sensor,value\ns" + i + "," + i + "\n"))
+          .extracting(Reply::status)
+          .isIn(200, 201);
+    }
+    // A connection committing every few seconds: twenty one-row versions, one small file each.
+    for (int i = 0; i < 20; i++) {
+      assertThat(DatasetsIT.upload(engineer, a, "chatty", "sensor,value\nc" + i + "," + i + "\n"))
+          .extracting(Reply::status)
+          .isIn(200, 201);
+    }
+    assertThat(versions(a, engineer, "kept")).hasSize(3);
+    int chattyBefore = versions(a, engineer, "chatty").size();
+
+    assertThat(Api.post("/api/admin/maintenance/datasets", a.adminToken(), null).status())
+        .as("platform admins only")
+        .isEqualTo(403);
+    Reply pass = Api.post("/api/admin/maintenance/datasets", Keycloak.platformAdminToken(), null);
+    assertThat(pass.status()).as(pass.toString()).isEqualTo(200);
+    assertThat(pass.json().getInt("versionsExpired")).isGreaterThanOrEqualTo(2);
+    assertThat(pass.json().getInt("compacted")).isGreaterThanOrEqualTo(1);
+
+    List<JsonObject> kept = versions(a, engineer, "kept");
+    assertThat(kept).hasSize(1);
+    assertThat(Api.get(base + "/kept/rows", engineer).json().getInt("totalRows")).isEqualTo(1);
+
+    List<JsonObject> chatty = versions(a, engineer, "chatty");
+    assertThat(chatty)
+        .as("the default policy keeps what is younger than 30 days; compaction adds one")
+        .hasSize(chattyBefore + 1);
+    assertThat(chatty.get(0).toString()).contains("compaction");
+    assertThat(Api.get(base + "/chatty/rows", engineer).json().getInt("totalRows"))
+        .as("compaction keeps every row")
+        .isEqualTo(20);
+
+    Reply audit =
+        Api.get(
+            "/api/tenants/" + a.slug() + "/audit?size=100",
+            Fixtures.member(a, "auditor", "auditor"));
+    assertThat(audit.body())
+        .contains("dataset.retention", "dataset.compact", "platform maintenance");
+  }
+
+  static List<JsonObject> versions(Fixtures.TestTenant t, String token, String name) {
+    return DatasetsIT.items(
+        Api.get("/api/tenants/" + t.slug() + "/datasets/" + name + "/versions", token));
+  }
+}
