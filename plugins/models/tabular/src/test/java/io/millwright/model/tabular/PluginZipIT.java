@@ -2,7 +2,7 @@ package io.millwright.model.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millwright.plugin.api.PluginApi;
+import io.millwright.model.support.testing.PluginZips;
 import io.millwright.plugin.api.model.Device;
 import io.millwright.plugin.api.model.ModelType;
 import io.millwright.plugin.api.model.Predictions;
@@ -12,13 +12,10 @@ import io.millwright.plugin.api.model.kit.KitContext;
 import io.millwright.plugin.api.model.kit.KnownAnswer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The assembled plugin zip, loaded by PF4J as the host loads it. DJL and PyTorch come from the test
@@ -28,7 +25,7 @@ import org.pf4j.PluginState;
  */
 class PluginZipIT {
 
-  private static final String ID = "millwright-model-tabular";
+  private static final String ID = PluginPackagingTest.ID;
 
   @Test
   void pf4jLoadsTheModelTypeWhichTrainsSavesAndLoadsThroughItAndAgainAfterAReload(
@@ -46,71 +43,35 @@ class PluginZipIT {
             1L);
 
     double[] first;
-    PluginManager manager = start(plugins);
+    PluginManager manager = PluginZips.start(plugins, ID);
     try {
-      ClassLoader pluginLoader = manager.getPluginClassLoader(ID);
-      List<ModelType> types = manager.getExtensions(ModelType.class, ID);
-      assertThat(types).hasSize(1);
-      ModelType type = types.get(0);
-      assertThat(type.getClass().getClassLoader()).isSameAs(pluginLoader);
-      assertThat(type.getClass()).isNotSameAs(TabularMlpType.class);
-      assertThat(type.descriptor().id()).isEqualTo("tabular-mlp");
-      assertThat(pluginLoader.loadClass("io.millwright.model.support.MlpTrainer").getClassLoader())
-          .as("the support library is the plugin's own")
-          .isSameAs(pluginLoader);
-      assertThat(pluginLoader.loadClass("ai.djl.Model"))
-          .as("DJL is the host's")
-          .isSameAs(ai.djl.Model.class);
+      ModelType type = PluginZips.loadedType(manager, ID, TabularMlpType.class, "tabular-mlp");
 
       try (TrainedModel model = type.train(k.data(), new KitContext())) {
         Predictions p = model.predict(k.validation());
         double accuracy = k.scorer().score(p, k.validation());
         assertThat(accuracy).isGreaterThan(k.baseline() + 0.25);
-        first = values(p);
+        first = PluginZips.values(p);
         model.save(artifact);
       }
       try (TrainedModel loaded = type.load(artifact, Device.CPU)) {
-        assertThat(values(loaded.predict(k.validation()))).containsExactly(first);
+        assertThat(PluginZips.values(loaded.predict(k.validation()))).containsExactly(first);
       }
     } finally {
-      stop(manager);
+      PluginZips.stop(manager, ID);
     }
 
-    PluginManager again = start(plugins);
+    PluginManager again = PluginZips.start(plugins, ID);
     try {
       ModelType type = again.getExtensions(ModelType.class, ID).get(0);
       assertThat(type.getClass().getClassLoader()).isSameAs(again.getPluginClassLoader(ID));
       try (TrainedModel model = type.train(k.data(), new KitContext())) {
-        assertThat(values(model.predict(k.validation())))
+        assertThat(PluginZips.values(model.predict(k.validation())))
             .as("a new class loader, the same seed: the same model")
             .containsExactly(first);
       }
     } finally {
-      stop(again);
+      PluginZips.stop(again, ID);
     }
-  }
-
-  private static PluginManager start(Path plugins) {
-    PluginManager manager = new DefaultPluginManager(plugins);
-    manager.setSystemVersion(PluginApi.VERSION);
-    manager.loadPlugins();
-    manager.startPlugins();
-    assertThat(manager.getPlugin(ID).getPluginState()).isEqualTo(PluginState.STARTED);
-    return manager;
-  }
-
-  private static void stop(PluginManager manager) {
-    // Not stopPlugins(): PF4J 3.15.0 iterates the list it removes from (pf4j/pf4j#656).
-    manager.stopPlugin(ID);
-    manager.unloadPlugin(ID);
-  }
-
-  private static double[] values(Predictions p) {
-    double[] out = new double[p.size() * 2];
-    for (int i = 0; i < p.size(); i++) {
-      out[2 * i] = p.value(i);
-      out[2 * i + 1] = p.label(i).hashCode();
-    }
-    return out;
   }
 }

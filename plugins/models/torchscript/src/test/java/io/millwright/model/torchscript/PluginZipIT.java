@@ -2,7 +2,7 @@ package io.millwright.model.torchscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millwright.plugin.api.PluginApi;
+import io.millwright.model.support.testing.PluginZips;
 import io.millwright.plugin.api.model.Device;
 import io.millwright.plugin.api.model.ModelType;
 import io.millwright.plugin.api.model.Predictions;
@@ -12,12 +12,9 @@ import io.millwright.plugin.api.model.TrainingData;
 import io.millwright.plugin.api.model.kit.KitContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * The assembled plugin zip, loaded by PF4J as the host loads it, on a 1.3 host (it requires 1.3).
@@ -27,7 +24,7 @@ import org.pf4j.PluginState;
  */
 class PluginZipIT {
 
-  private static final String ID = "millwright-model-torchscript";
+  private static final String ID = PluginPackagingTest.ID;
 
   @Test
   void pf4jLoadsTheModelTypeWhichImportsSavesAndLoadsThroughItAndAgainAfterAReload(
@@ -39,22 +36,10 @@ class PluginZipIT {
     var batch = data.validation().iterator().next();
 
     double[] first;
-    PluginManager manager = start(plugins);
+    PluginManager manager = PluginZips.start(plugins, ID);
     try {
-      ClassLoader pluginLoader = manager.getPluginClassLoader(ID);
-      List<ModelType> types = manager.getExtensions(ModelType.class, ID);
-      assertThat(types).hasSize(1);
-      ModelType type = types.get(0);
-      assertThat(type.getClass().getClassLoader()).isSameAs(pluginLoader);
-      assertThat(type.getClass()).isNotSameAs(TorchScriptType.class);
-      assertThat(type.descriptor().id()).isEqualTo("torchscript");
+      ModelType type = PluginZips.loadedType(manager, ID, TorchScriptType.class, "torchscript");
       assertThat(type.descriptor().importsModel()).isTrue();
-      assertThat(pluginLoader.loadClass("io.millwright.model.support.Json").getClassLoader())
-          .as("the support library is the plugin's own")
-          .isSameAs(pluginLoader);
-      assertThat(pluginLoader.loadClass("ai.djl.Model"))
-          .as("DJL is the host's")
-          .isSameAs(ai.djl.Model.class);
 
       try (TrainedModel model = type.train(data, KitContext.supplying(upload))) {
         Predictions p = model.predict(batch);
@@ -62,54 +47,30 @@ class PluginZipIT {
         for (int r = 0; r < p.size(); r++) {
           assertThat(p.label(r)).isEqualTo(above[r] == 1 ? "true" : "false");
         }
-        first = values(p);
+        first = PluginZips.values(p);
         model.save(artifact);
       }
       try (TrainedModel loaded = type.load(artifact, Device.CPU)) {
-        assertThat(values(loaded.predict(batch))).containsExactly(first);
+        assertThat(PluginZips.values(loaded.predict(batch))).containsExactly(first);
       }
     } finally {
-      stop(manager);
+      PluginZips.stop(manager, ID);
     }
 
-    PluginManager again = start(plugins);
+    PluginManager again = PluginZips.start(plugins, ID);
     try {
       ModelType type = again.getExtensions(ModelType.class, ID).get(0);
       assertThat(type.getClass().getClassLoader()).isSameAs(again.getPluginClassLoader(ID));
       try (TrainedModel model = type.train(data, KitContext.supplying(upload))) {
-        assertThat(values(model.predict(batch)))
+        assertThat(PluginZips.values(model.predict(batch)))
             .as("a new class loader, the same file: the same predictions")
             .containsExactly(first);
       }
       try (TrainedModel loaded = type.load(artifact, Device.CPU)) {
-        assertThat(values(loaded.predict(batch))).containsExactly(first);
+        assertThat(PluginZips.values(loaded.predict(batch))).containsExactly(first);
       }
     } finally {
-      stop(again);
+      PluginZips.stop(again, ID);
     }
-  }
-
-  private static PluginManager start(Path plugins) {
-    PluginManager manager = new DefaultPluginManager(plugins);
-    manager.setSystemVersion(PluginApi.VERSION);
-    manager.loadPlugins();
-    manager.startPlugins();
-    assertThat(manager.getPlugin(ID).getPluginState()).isEqualTo(PluginState.STARTED);
-    return manager;
-  }
-
-  private static void stop(PluginManager manager) {
-    // Not stopPlugins(): PF4J 3.15.0 iterates the list it removes from (pf4j/pf4j#656).
-    manager.stopPlugin(ID);
-    manager.unloadPlugin(ID);
-  }
-
-  private static double[] values(Predictions p) {
-    double[] out = new double[p.size() * 2];
-    for (int i = 0; i < p.size(); i++) {
-      out[2 * i] = p.value(i);
-      out[2 * i + 1] = p.label(i).hashCode();
-    }
-    return out;
   }
 }
