@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -74,7 +75,11 @@ final class Http implements AutoCloseable {
   private final OAuth2 oauth;
   private volatile String currentToken;
 
-  Http(RestSettings settings, Backoff backoff, int maxRetries, Logger log) {
+  /** What "now" is for token lifetimes and Retry-After dates. */
+  final Clock clock;
+
+  Http(RestSettings settings, Backoff backoff, int maxRetries, Logger log, Clock clock) {
+    this.clock = clock;
     this.settings = settings;
     this.backoff = backoff;
     this.maxRetries = maxRetries;
@@ -197,7 +202,7 @@ final class Http implements AutoCloseable {
       }
       Duration retryAfter =
           r.status() == 429 || r.status() == 503
-              ? retryAfter(r.header("Retry-After"), Instant.now())
+              ? retryAfter(r.header("Retry-After"), clock.instant())
               : null;
       if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
         throw ConnectorException.unavailable(

@@ -39,7 +39,7 @@ final class OAuth2 {
 
   /** A token that has not expired, from the cache or fetched now. */
   synchronized String token() throws ConnectorException {
-    if (token != null && (renewAt == null || Instant.now().isBefore(renewAt))) {
+    if (token != null && (renewAt == null || http.clock.instant().isBefore(renewAt))) {
       return token;
     }
     token = null;
@@ -104,7 +104,7 @@ final class OAuth2 {
       if (skew.compareTo(MAX_SKEW) > 0) {
         skew = MAX_SKEW;
       }
-      renewAt = Instant.now().plus(lifetime).minus(skew);
+      renewAt = http.clock.instant().plus(lifetime).minus(skew);
     }
     return token;
   }

@@ -10,6 +10,7 @@ import io.millwright.plugin.api.connector.ConnectorException;
 import io.millwright.plugin.api.connector.OptionType;
 import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -206,14 +207,19 @@ public class RestConnector implements Connector {
                       + " fails and is retried later, e.g. 5; 0 to 20.")));
 
   private final Backoff backoff;
+  private final Clock clock;
 
   public RestConnector() {
-    this(Backoff.DEFAULT);
+    this(Backoff.DEFAULT, Clock.systemUTC());
   }
 
-  /** With another backoff, for tests that must not wait seconds between retries. */
-  RestConnector(Backoff backoff) {
+  /**
+   * With another backoff and clock, for tests that must not wait seconds between retries or for a
+   * token to expire.
+   */
+  RestConnector(Backoff backoff, Clock clock) {
     this.backoff = backoff;
+    this.clock = clock;
   }
 
   @Override
@@ -225,7 +231,7 @@ public class RestConnector implements Connector {
   public ConnectionCheck check(ConnectorContext context) throws ConnectorException {
     RestSettings s = RestSettings.of(context.config());
     try (Http http =
-        new Http(s, backoff, Math.min(s.maxRetries(), CHECK_MAX_RETRIES), context.log())) {
+        new Http(s, backoff, Math.min(s.maxRetries(), CHECK_MAX_RETRIES), context.log(), clock)) {
       Pages.Page page = new Pages(s, http).fetch(Position.start(s));
       Position start = Position.start(s);
       List<SourceRecord> sample = new ArrayList<>();
@@ -278,6 +284,6 @@ public class RestConnector implements Connector {
 
   @Override
   public PollingSource openPolling(ConnectorContext context) throws ConnectorException {
-    return new RestPollingSource(RestSettings.of(context.config()), context, backoff);
+    return new RestPollingSource(RestSettings.of(context.config()), context, backoff, clock);
   }
 }

@@ -36,10 +36,11 @@ final class RestPollingSource implements PollingSource {
   private boolean warnedShrunk;
   private volatile boolean closed;
 
-  RestPollingSource(RestSettings s, ConnectorContext context, Backoff backoff) {
+  RestPollingSource(
+      RestSettings s, ConnectorContext context, Backoff backoff, java.time.Clock clock) {
     this.s = s;
     this.context = context;
-    this.http = new Http(s, backoff, s.maxRetries(), context.log());
+    this.http = new Http(s, backoff, s.maxRetries(), context.log(), clock);
     this.pages = new Pages(s, http);
     this.where = s.where();
   }

@@ -132,7 +132,7 @@ class AuthTest {
 
       // Past the token's lifetime (less the renewal margin): a new one before the next request,
       // so the API never sees the expired one.
-      Thread.sleep(2_100);
+      TestSupport.CLOCK.advance(Duration.ofMillis(2_100));
       api.add(1);
       assertThat(drain(source, first.end(), 100).ids()).containsExactly(8L);
       assertThat(api.tokensIssued()).isEqualTo(2);
@@ -181,7 +181,7 @@ class AuthTest {
       assertThat(drain(source, null, 100).ids()).isEqualTo(range(1, 7));
       assertThat(api.seen("/oauth/token").stream().map(FakeApi.Seen::status).toList())
           .containsExactly(401, 200);
-      Thread.sleep(1_100);
+      TestSupport.CLOCK.advance(Duration.ofMillis(1_100));
       drain(source, null, 100);
       assertThat(api.seen("/oauth/token").stream().map(FakeApi.Seen::status).toList())
           .as("the second token is asked for the way that worked")

@@ -18,7 +18,7 @@ abstract class RestContractTestBase extends ConnectorContract {
   static final Backoff FAST = new Backoff(Duration.ofMillis(5), Duration.ofMillis(50));
 
   protected final FakeApi api;
-  private final RestConnector connector = new RestConnector(FAST);
+  private final RestConnector connector = new RestConnector(FAST, java.time.Clock.systemUTC());
 
   RestContractTestBase() {
     try {

@@ -12,7 +12,10 @@ import java.util.Map;
 /** What the tests share: contexts, and a poll loop like the host's. */
 final class TestSupport {
 
-  static final RestConnector CONNECTOR = new RestConnector(RestContractTestBase.FAST);
+  /** The connector's "now": tests move it instead of sleeping until a token expires. */
+  static final MovableClock CLOCK = new MovableClock();
+
+  static final RestConnector CONNECTOR = new RestConnector(RestContractTestBase.FAST, CLOCK);
 
   private TestSupport() {}
 
