@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * through it).
  */
 @ApplicationScoped
-public class DatasetTables {
+public class DatasetTables implements io.millwright.server.tenants.TenantDataEraser {
 
   /** Table properties every dataset gets. */
   static final Map<String, String> PROPERTIES =
@@ -93,6 +93,20 @@ public class DatasetTables {
       throw new MisconfigurationException(
           "millwright.datasets.store", "local or s3, not " + storeKind);
     }
+  }
+
+  /**
+   * Removes everything a purged tenant has in the bucket (its storage area, removed by the purge,
+   * holds it otherwise). The objects were unreadable once the tenant's key was shredded; this stops
+   * the bucket from keeping them.
+   */
+  @Override
+  public long erase(TenantId tenant) {
+    if (objects == null) {
+      return 0;
+    }
+    return ObjectStoreFileIO.deleteAllUnder(
+        objects, bucket.orElseThrow(), "tenants/" + tenant + "/");
   }
 
   /** The tenant's warehouse: a directory in its storage area, or a prefix in the bucket. */

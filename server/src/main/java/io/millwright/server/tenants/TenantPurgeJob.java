@@ -66,6 +66,7 @@ public class TenantPurgeJob {
 
   @Inject TenantRegistry registry;
   @Inject TenantStorage storage;
+  @Inject jakarta.enterprise.inject.Instance<TenantDataEraser> erasers;
   @Inject KeycloakDirectory keycloak;
   @Inject PlatformSettings settings;
   @Inject ProvisioningRecovery recovery;
@@ -108,6 +109,12 @@ public class TenantPurgeJob {
   void purge(Tenant tenant) throws SQLException {
     TenantId id = tenant.id();
     storage.destroy(id);
+    for (TenantDataEraser eraser : erasers) {
+      long removed = eraser.erase(id);
+      if (removed > 0) {
+        LOG.info(() -> "Purge of tenant " + id + ": " + removed + " objects removed");
+      }
+    }
     if (tenant.keycloakOrgId() != null) {
       keycloak.deleteOrganization(tenant.keycloakOrgId());
     }

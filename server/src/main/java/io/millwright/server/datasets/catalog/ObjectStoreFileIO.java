@@ -103,6 +103,27 @@ public final class ObjectStoreFileIO implements FileIO {
     s3.deleteObject(b -> b.bucket(bucket).key(key));
   }
 
+  /**
+   * Deletes every object whose key starts with {@code prefix} (a purged tenant's
+   * "tenants/&lt;id&gt;/"), however the objects were written.
+   *
+   * @return how many were deleted
+   */
+  public static long deleteAllUnder(S3Client s3, String bucket, String prefix) {
+    if (prefix.isEmpty() || !prefix.endsWith("/")) {
+      throw new IllegalArgumentException("a prefix ending in '/', not '" + prefix + "'");
+    }
+    long[] deleted = {0};
+    s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
+        .contents()
+        .forEach(
+            o -> {
+              s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
+              deleted[0]++;
+            });
+    return deleted[0];
+  }
+
   /** Deletes every object under a location (a dataset's directory, say). */
   public void deletePrefix(String location) {
     String key = keyOf(location) + "/";

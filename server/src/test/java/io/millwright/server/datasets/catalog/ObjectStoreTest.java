@@ -215,4 +215,32 @@ class ObjectStoreTest {
           .isInstanceOf(SecurityException.class);
     }
   }
+
+  @Test
+  void aPurgedTenantsObjectsAreDeletedAndNoOtherTenantsAre() {
+    for (String key :
+        List.of(
+            "tenants/gone/warehouse/t/data/a.parquet",
+            "tenants/gone/warehouse/t/metadata/v1.metadata.json",
+            "tenants/gone/models/r/artifact.zip",
+            "tenants/gone-too/warehouse/x",
+            "tenants/kept/warehouse/t/data/a.parquet")) {
+      s3.putObject(
+          b -> b.bucket("warehouse").key(key),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+    }
+    assertThat(ObjectStoreFileIO.deleteAllUnder(s3, "warehouse", "tenants/gone/")).isEqualTo(3);
+    assertThat(
+            s3.listObjectsV2(b -> b.bucket("warehouse").prefix("tenants/")).contents().stream()
+                .map(o -> o.key())
+                .filter(k -> k.startsWith("tenants/gone") || k.startsWith("tenants/kept")))
+        .containsExactlyInAnyOrder(
+            "tenants/gone-too/warehouse/x", "tenants/kept/warehouse/t/data/a.parquet");
+    assertThat(ObjectStoreFileIO.deleteAllUnder(s3, "warehouse", "tenants/gone/"))
+        .as("a purge tried again finds nothing")
+        .isZero();
+    assertThatThrownBy(() -> ObjectStoreFileIO.deleteAllUnder(s3, "warehouse", "tenants/gone"))
+        .as("a prefix without its slash would take tenants/gone-too with it")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
