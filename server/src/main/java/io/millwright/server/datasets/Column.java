@@ -18,6 +18,12 @@ public record Column(
     Pattern pattern,
     List<String> allowedValues) {
 
+  /** The same column with another type (a widening). */
+  public Column withType(DataType newType) {
+    return new Column(
+        name, newType, unit, description, term, pii, required, min, max, pattern, allowedValues);
+  }
+
   public ColumnSpec toSpec() {
     return new ColumnSpec(
         name,

@@ -79,7 +79,11 @@ public class DatasetUploads {
 
   /** The outcome of an upload; {@code replayed} when an earlier upload with the key is returned. */
   public record Result(
-      Upload upload, boolean replayed, List<Column> added, Map<String, Long> failures) {}
+      Upload upload,
+      boolean replayed,
+      List<Column> added,
+      List<Column> widened,
+      Map<String, Long> failures) {}
 
   public Result upload(
       TenantId tenant,
@@ -287,6 +291,7 @@ public class DatasetUploads {
           store.findUpload(tenant, dataset.id(), upload.id()).orElseThrow(),
           false,
           plan.added(),
+          plan.widened(),
           outcome.failuresByRule());
     } catch (UploadPlan.Refused e) {
       throw reject(tenant, dataset, upload, progress, 422, e.getMessage(), caller, context);
@@ -350,6 +355,7 @@ public class DatasetUploads {
           out.put(
               "addedColumns",
               plan.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
+          out.put("widenedColumns", plan.widened().stream().map(Column::name).toList());
           out.put("accepted", true);
         } catch (UploadPlan.Refused e) {
           out.put("accepted", false);
@@ -389,7 +395,7 @@ public class DatasetUploads {
     Upload first = earlier.get();
     switch (first.status()) {
       case "committed":
-        return Optional.of(new Result(first, true, List.of(), Map.of()));
+        return Optional.of(new Result(first, true, List.of(), List.of(), Map.of()));
       case "running":
         throw inProgress(key);
       default:

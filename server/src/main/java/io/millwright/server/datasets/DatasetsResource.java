@@ -139,6 +139,9 @@ public class DatasetsResource {
           "addedColumns",
           result.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
     }
+    if (!result.widened().isEmpty()) {
+      json.put("widenedColumns", result.widened().stream().map(Column::name).toList());
+    }
     if (!result.failures().isEmpty()) {
       json.put("failuresByRule", result.failures());
     }

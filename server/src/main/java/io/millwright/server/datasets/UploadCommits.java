@@ -5,6 +5,7 @@ import io.millwright.metering.UsageEvent;
 import io.millwright.metering.ledger.UsageLedger;
 import io.millwright.server.audit.AuditEvent;
 import io.millwright.server.audit.AuditTrail;
+import io.millwright.server.datasets.maintenance.Widening;
 import io.millwright.server.datasets.pipeline.UploadPlan;
 import io.millwright.server.datasets.pipeline.WriteOutcome;
 import io.millwright.server.glossary.GlossaryTerm;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
@@ -75,6 +77,9 @@ public class UploadCommits {
       }
       update.commit();
     }
+    // Before the rows: the rewritten files and the new ones share the widened schema.
+    Widening.apply(
+        txn, plan.widened().stream().map(Column::name).toList(), UUID.randomUUID().toString());
     return txn;
   }
 
@@ -136,11 +141,13 @@ public class UploadCommits {
       origin.connected().hook().inCommit(made.snapshotId());
     }
     String name = prepared.dataset().name();
-    if (!plan.added().isEmpty()) {
+    if (!plan.added().isEmpty() || !plan.widened().isEmpty()) {
       store.updateContract(tenant, prepared.dataset().id(), plan.contract());
       Map<String, Object> evolved = new LinkedHashMap<>();
       evolved.put(
           "added", plan.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
+      evolved.put(
+          "widened", plan.widened().stream().map(c -> c.name() + " integer → decimal").toList());
       evolved.put("upload", upload.id().toString());
       audit.append(
           tenant, AuditEvent.success(caller, "dataset.schema.evolve", name, context, evolved));

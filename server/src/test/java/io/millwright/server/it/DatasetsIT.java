@@ -388,6 +388,65 @@ class DatasetsIT {
         .isDirectory();
   }
 
+  @Test
+  void aWholeNumberColumnIsWidenedToDecimalsByAnUploadAndEarlierVersionsStayAsTheyWere() {
+    String counts =
+        "{\"name\":\"%s\",\"columns\":[{\"name\":\"meter\",\"type\":\"string\"},"
+            + "{\"name\":\"reading\",\"type\":\"integer\"},"
+            + "{\"name\":\"seq\",\"type\":\"integer\"}],\"primaryKey\":[\"seq\"]%s}";
+    assertThat(Api.post(path(a, ""), engineer, counts.formatted("meters", "")).status())
+        .isEqualTo(201);
+    Reply first = upload(engineer, a, "meters", "meter,reading,seq\nm1,10,1\nm2,20,2\n");
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    long v1 = first.json().getJsonNumber("version").longValue();
+
+    Reply second = upload(engineer, a, "meters", "meter,reading,seq\nm3,2.5,3\nm4,7,4\nm5,1,5.5\n");
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    assertThat(second.json().getJsonArray("widenedColumns").toString()).isEqualTo("[\"reading\"]");
+    assertThat(second.json().getInt("rowsWritten")).isEqualTo(2);
+    assertThat(second.json().getInt("rowsQuarantined"))
+        .as("a fraction in the key column is not widened: that row waits in quarantine")
+        .isEqualTo(1);
+
+    Reply contract = Api.get(path(a, "/meters"), analyst);
+    assertThat(contract.json().getJsonObject("contract").getJsonArray("columns").toString())
+        .contains("\"name\":\"reading\",\"type\":\"decimal\"");
+    Reply sum = sql(a, analyst, "select sum(reading), count(*) from meters");
+    assertThat(sum.status()).as(sum.toString()).isEqualTo(200);
+    assertThat(sum.json().getJsonArray("rows").toString()).isEqualTo("[[39.5,4]]");
+    JsonObject m1 =
+        items(Api.get(path(a, "/meters/rows"), analyst), "rows").stream()
+            .filter(r -> r.getString("meter").equals("m1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(m1.getJsonNumber("reading").doubleValue()).isEqualTo(10.0);
+
+    Reply then = Api.get(path(a, "/meters/rows?version=" + v1), analyst);
+    assertThat(then.status()).as(then.toString()).isEqualTo(200);
+    assertThat(then.json().getInt("totalRows")).isEqualTo(2);
+    assertThat(items(then, "rows").stream().map(r -> r.get("reading").toString()))
+        .containsExactlyInAnyOrder("10", "20");
+    assertThat(items(Api.get(path(a, "/meters/versions"), analyst)).toString())
+        .contains("schema widening");
+
+    // Under a strict schema nothing is widened: the fraction is refused row by row.
+    assertThat(
+            Api.post(
+                    path(a, ""),
+                    engineer,
+                    counts.formatted("strict_meters", ",\"schemaEvolution\":\"strict\""))
+                .status())
+        .isEqualTo(201);
+    Reply strict = upload(engineer, a, "strict_meters", "meter,reading,seq\nm1,2.5,1\nm2,3,2\n");
+    assertThat(strict.status()).as(strict.toString()).isEqualTo(201);
+    assertThat(strict.json().containsKey("widenedColumns")).isFalse();
+    assertThat(strict.json().getInt("rowsQuarantined")).isEqualTo(1);
+
+    Reply audit =
+        Api.get("/api/tenants/" + a.slug() + "/audit?action=dataset.*&size=100", a.adminToken());
+    assertThat(audit.body()).contains("reading integer → decimal");
+  }
+
   static Reply sql(Fixtures.TestTenant t, String token, String query) {
     return Api.post(
         "/api/tenants/" + t.slug() + "/sql", token, "{\"sql\":" + Json.quote(query) + "}");

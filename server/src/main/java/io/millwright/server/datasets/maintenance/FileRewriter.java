@@ -28,13 +28,23 @@ final class FileRewriter implements AutoCloseable {
 
   private final Table table;
   private final Schema schema;
+  private final Schema readSchema;
   private final FanoutDataWriter<Record> writer;
   private long kept;
   private long dropped;
 
   FileRewriter(Table table, String operationId) {
+    this(table, operationId, table.schema());
+  }
+
+  /**
+   * @param readSchema the schema the old files are read with, when it differs from the table's (a
+   *     widening reads the old column under its old field id)
+   */
+  FileRewriter(Table table, String operationId, Schema readSchema) {
     this.table = table;
     this.schema = table.schema();
+    this.readSchema = readSchema;
     this.writer =
         new FanoutDataWriter<>(
             new GenericFileWriterFactory.Builder(table)
@@ -82,10 +92,22 @@ final class FileRewriter implements AutoCloseable {
     return dropped - before;
   }
 
+  /** Copies every row of the file, changed by {@code map} into a row of the table's schema. */
+  void copyMapped(DataFile file, java.util.function.UnaryOperator<Record> map) {
+    try (CloseableIterable<Record> rows = read(file)) {
+      for (Record row : rows) {
+        writer.write(map.apply(row), table.specs().get(file.specId()), file.partition());
+        kept++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file.location(), e);
+    }
+  }
+
   private CloseableIterable<Record> read(DataFile file) {
     return Parquet.read(table.io().newInputFile(file.location()))
-        .project(schema)
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
+        .project(readSchema)
+        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(readSchema, fileSchema))
         .build();
   }
 

@@ -7,6 +7,8 @@ import io.millwright.server.datasets.ingest.InferredColumn;
 import io.millwright.server.datasets.ingest.ParseOptions;
 import io.millwright.server.datasets.ingest.SchemaInference;
 import io.millwright.server.datasets.ingest.SourceRow;
+import io.millwright.server.datasets.ingest.ValueParser;
+import io.millwright.server.glossary.DataType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,9 +28,16 @@ import java.util.regex.Pattern;
  * @param sourceUnit for each contract column, the unit its source header names ("Temp (°F)"), which
  *     values without a unit of their own are in; null when the header names none
  * @param added columns the file adds to the dataset (inferred from the sample)
+ * @param widened whole-number columns the file's sample carries fractions for, which become decimal
+ *     columns (safe widening: every whole number it held is a decimal too); the contract already
+ *     has them as decimals
  */
 public record UploadPlan(
-    DatasetContract contract, int[] sourceIndex, String[] sourceUnit, List<Column> added) {
+    DatasetContract contract,
+    int[] sourceIndex,
+    String[] sourceUnit,
+    List<Column> added,
+    List<Column> widened) {
 
   /** Why a file as a whole cannot go into the dataset (422). */
   public static final class Refused extends RuntimeException {
@@ -119,9 +128,18 @@ public record UploadPlan(
                 List.of()));
       }
     }
-    List<Column> columns = new ArrayList<>(contract.columns());
+    List<Column> widened =
+        contract.addColumns() ? widened(contract, byName, sample, options) : List.of();
+    List<Column> columns = new ArrayList<>();
+    for (Column c : contract.columns()) {
+      columns.add(
+          widened.stream().anyMatch(w -> w.name().equals(c.name()))
+              ? c.withType(DataType.DECIMAL)
+              : c);
+    }
     columns.addAll(added);
-    DatasetContract evolved = added.isEmpty() ? contract : contract.withColumns(columns);
+    DatasetContract evolved =
+        added.isEmpty() && widened.isEmpty() ? contract : contract.withColumns(columns);
     int[] index = new int[columns.size()];
     String[] units = new String[columns.size()];
     Map<String, Integer> lookup = new HashMap<>(byName);
@@ -129,6 +147,39 @@ public record UploadPlan(
       index[i] = lookup.getOrDefault(columns.get(i).name(), -1);
       units[i] = index[i] < 0 ? null : ColumnNames.unitOf(header.get(index[i])).orElse(null);
     }
-    return new UploadPlan(evolved, index, units, List.copyOf(added));
+    return new UploadPlan(evolved, index, units, List.copyOf(added), widened);
+  }
+
+  /**
+   * The whole-number columns whose values in the sample include fractions ("12.5") that read as
+   * decimals: widened, unless the column is part of the primary key or a partition's source (its
+   * keys and partitions would change meaning), where the rows go to quarantine as before.
+   */
+  private static List<Column> widened(
+      DatasetContract contract,
+      Map<String, Integer> byName,
+      List<SourceRow> sample,
+      ParseOptions options) {
+    ValueParser parser = new ValueParser(options);
+    List<Column> out = new ArrayList<>();
+    for (Column c : contract.columns()) {
+      Integer at = byName.get(c.name());
+      boolean fixed =
+          contract.primaryKey().contains(c.name())
+              || contract.partitioning().stream().anyMatch(p -> p.column().equals(c.name()));
+      if (c.type() != DataType.INTEGER || at == null || fixed) {
+        continue;
+      }
+      for (SourceRow row : sample) {
+        String cell = row.problem() == null && at < row.cells().size() ? row.cells().get(at) : null;
+        if (cell != null
+            && parser.parse(cell, DataType.INTEGER, c.unit()).isFailure()
+            && !parser.parse(cell, DataType.DECIMAL, c.unit()).isFailure()) {
+          out.add(c);
+          break;
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 }
