@@ -79,7 +79,10 @@ public class UploadCommits {
     }
     // Before the rows: the rewritten files and the new ones share the widened schema.
     Widening.apply(
-        txn, plan.widened().stream().map(Column::name).toList(), UUID.randomUUID().toString());
+        prepared.table(),
+        txn,
+        plan.widened().stream().map(Column::name).toList(),
+        UUID.randomUUID().toString());
     return txn;
   }
 

@@ -32,9 +32,11 @@ public final class Widening {
   private Widening() {}
 
   /**
+   * @param base the table the transaction started from (a transaction's table cannot be scanned;
+   *     its files are the base's current ones)
    * @param columns the whole-number columns to make decimal (neither key nor partition source)
    */
-  public static void apply(Transaction txn, List<String> columns, String operationId) {
+  public static void apply(Table base, Transaction txn, List<String> columns, String operationId) {
     if (columns.isEmpty()) {
       return;
     }
@@ -55,8 +57,8 @@ public final class Widening {
     Schema widened = table.schema();
 
     List<DataFile> current = new ArrayList<>();
-    if (table.currentSnapshot() != null) {
-      try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+    if (base.currentSnapshot() != null) {
+      try (CloseableIterable<FileScanTask> tasks = base.newScan().planFiles()) {
         for (FileScanTask task : tasks) {
           current.add(task.file().copy());
         }
