@@ -11,8 +11,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -57,11 +55,15 @@ final class CsvRows implements Rows {
     this.charsetName = charset.name();
   }
 
-  /** Opens a CSV file; a file whose header cannot name the rows is one unreadable record. */
-  static Rows open(Path file, FilesSettings settings) throws IOException {
-    String name = file.getFileName().toString();
+  /**
+   * Opens a CSV file; a file whose header cannot name the rows is one unreadable record. The file
+   * is streamed from {@code opener}: once for its first 64 KiB, once to detect its encoding when it
+   * has no byte order mark, and once to parse it.
+   */
+  static Rows open(String name, DropFolder.Opener opener, FilesSettings settings)
+      throws IOException {
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = opener.open()) {
       head = in.readNBytes(64 * 1024);
     }
     int bom = 0;
@@ -76,7 +78,7 @@ final class CsvRows implements Rows {
       bom = 2;
       charset = StandardCharsets.UTF_16LE;
     } else {
-      charset = detect(file);
+      charset = detect(opener);
     }
     char delimiter =
         settings.delimiter() != null
@@ -93,7 +95,7 @@ final class CsvRows implements Rows {
             .setTrailingData(true)
             .setLenientEof(true)
             .get();
-    InputStream in = Files.newInputStream(file);
+    InputStream in = opener.open();
     try {
       in.skipNBytes(bom);
       DecodingReader reader = new DecodingReader(in, charset);
@@ -236,7 +238,7 @@ final class CsvRows implements Rows {
    * Western Windows). A UTF-8 file with a few broken bytes stays UTF-8; its broken rows are
    * unreadable rather than every accented letter garbled.
    */
-  static Charset detect(Path file) throws IOException {
+  static Charset detect(DropFolder.Opener opener) throws IOException {
     CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -246,7 +248,7 @@ final class CsvRows implements Rows {
     CharBuffer chars = CharBuffer.allocate(64 * 1024);
     long invalid = 0;
     long multibyte = 0;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = opener.open()) {
       boolean eof = false;
       bytes.flip();
       while (true) {

@@ -41,15 +41,20 @@ record FileId(String name, long size, Instant modified, String sha256) {
 
   /** Hex SHA-256 of the first 64 KiB. */
   static String headHash(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return headHash(in);
+    }
+  }
+
+  /** Hex SHA-256 of the first 64 KiB a stream gives. */
+  static String headHash(InputStream in) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      md.update(in.readNBytes(HASHED_BYTES));
-    }
+    md.update(in.readNBytes(HASHED_BYTES));
     return HexFormat.of().formatHex(md.digest());
   }
 

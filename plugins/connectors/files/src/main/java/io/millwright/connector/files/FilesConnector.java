@@ -11,7 +11,7 @@ import io.millwright.plugin.api.connector.OptionType;
 import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,10 @@ import java.util.Set;
 import org.pf4j.Extension;
 
 /**
- * Reads spreadsheets dropped in a folder: CSV with commons-csv, XLSX with POI's streaming event
- * API. Files are read oldest first, one at a time, and moved to a done folder once their rows are
- * committed. Keeps no state: each polling source owns its open file.
+ * Reads spreadsheets dropped in a folder, on the server or on an SFTP server: CSV with commons-csv,
+ * XLSX with POI's streaming event API. Files are read oldest first, one at a time, and moved to a
+ * done folder once their rows are committed. Keeps no state: each polling source owns its open file
+ * and, for SFTP, its connection.
  */
 @Extension
 public class FilesConnector implements Connector {
@@ -32,18 +33,80 @@ public class FilesConnector implements Connector {
   private static final ConnectorDescriptor DESCRIPTOR =
       new ConnectorDescriptor(
           "files",
-          "1.0.0",
-          "Spreadsheet files (drop folder)",
-          "Reads CSV and XLSX files dropped in a folder on the server, oldest first: every row of a"
-              + " file once, even across restarts, then the file is moved to a done folder.",
+          "1.1.0",
+          "Spreadsheet files (drop folder or SFTP)",
+          "Reads CSV and XLSX files dropped in a folder on the server or on an SFTP server, oldest"
+              + " first: every row of a file once, even across restarts, then the file is moved to"
+              + " a done folder.",
           Set.of(Capability.POLL),
           List.of(
+              ConfigOption.choice(
+                  FilesSettings.LOCATION,
+                  "Location",
+                  "local",
+                  List.of("local", "sftp"),
+                  "Where the folder is: local (on the server, a mounted share included) or sftp"
+                      + " (on an SFTP server: fill in Host, Username, Password or Private key, and"
+                      + " Host key)."),
               ConfigOption.required(
                   FilesSettings.FOLDER,
                   "Folder",
                   OptionType.TEXT,
-                  "Absolute path of the folder on the server where files are dropped, e.g."
-                      + " /srv/millwright/drop/orders. The server needs read and write access."),
+                  "The folder where files are dropped. Local: an absolute path on the server,"
+                      + " e.g. /srv/millwright/drop/orders. SFTP: the path on the SFTP server, e.g."
+                      + " /upload/orders, or relative to the user's login folder, e.g. upload."
+                      + " Files are read from it and moved out of it, so write access is needed."),
+              ConfigOption.optional(
+                  FilesSettings.HOST,
+                  "Host",
+                  OptionType.TEXT,
+                  null,
+                  "SFTP: the server's name or address, e.g. files.example.com."),
+              ConfigOption.optional(
+                  FilesSettings.PORT,
+                  "Port",
+                  OptionType.INTEGER,
+                  Integer.toString(FilesSettings.DEFAULT_PORT),
+                  "SFTP: the server's port, usually 22."),
+              ConfigOption.optional(
+                  FilesSettings.USERNAME,
+                  "Username",
+                  OptionType.TEXT,
+                  null,
+                  "SFTP: the user to log in as, e.g. millwright."),
+              ConfigOption.secret(
+                  FilesSettings.PASSWORD,
+                  "Password",
+                  false,
+                  "SFTP: the user's password. Leave empty to log in with a private key only."),
+              new ConfigOption(
+                  FilesSettings.PRIVATE_KEY,
+                  "Private key",
+                  "SFTP: a private key to log in with instead of (or besides) the password: the"
+                      + " whole key file, from -----BEGIN to -----END (OpenSSH, PKCS#8 or PEM;"
+                      + " ed25519, ECDSA or RSA). Its public key must be in the user's"
+                      + " authorized_keys on the server.",
+                  OptionType.MULTILINE_TEXT,
+                  false,
+                  null,
+                  true,
+                  List.of()),
+              ConfigOption.secret(
+                  FilesSettings.PRIVATE_KEY_PASSPHRASE,
+                  "Private key passphrase",
+                  false,
+                  "SFTP: the passphrase of an encrypted private key. Empty for a key without one."),
+              ConfigOption.optional(
+                  FilesSettings.HOST_KEY,
+                  "Host key",
+                  OptionType.TEXT,
+                  null,
+                  "SFTP: the server's host key fingerprint, e.g."
+                      + " SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU, as ssh-keygen -lf shows"
+                      + " it (or the public key itself). A server whose key differs is refused, so"
+                      + " no one can pose as it. Several, separated by commas, for a key change."
+                      + " Empty: the connection test refuses the server and shows its fingerprint,"
+                      + " to be checked with the server's administrator before it is pasted here."),
               ConfigOption.optional(
                   FilesSettings.PATTERN,
                   "Pattern",
@@ -77,14 +140,17 @@ public class FilesConnector implements Connector {
                   null,
                   "Where a file is moved once all its rows are committed, e.g. /srv/archive or"
                       + " done (inside the folder). Empty: <folder>/done. A name already taken"
-                      + " there gets -2, -3... before the extension."),
+                      + " there gets -2, -3... before the extension. On SFTP it must be on the"
+                      + " same disk of the server as the folder (a move there is a rename)."),
               ConfigOption.optional(
                   FilesSettings.MIN_AGE,
                   "Minimum age",
                   OptionType.DURATION,
                   "5s",
                   "A file is read only once it has not changed for this long, so one still being"
-                      + " copied or saved is not read half-written, e.g. 5s or 1m.")));
+                      + " copied or saved is not read half-written, e.g. 5s or 1m. On SFTP the"
+                      + " connector watches the file's size and time for this long itself (the"
+                      + " server's clock may differ from ours).")));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -94,21 +160,22 @@ public class FilesConnector implements Connector {
   @Override
   public ConnectionCheck check(ConnectorContext context) throws ConnectorException {
     FilesSettings s = FilesSettings.of(context.config());
-    List<Folder.Entry> files = Folder.list(s);
-    if (!Files.isWritable(s.folder())) {
-      throw ConnectorException.configuration(
-          "Folder "
-              + s.folder()
-              + " is read-only for the server, which must move finished files out of it");
+    try (DropFolder folder = DropFolder.of(s, context)) {
+      return check(s, folder);
     }
-    if (Files.exists(s.doneFolder())
-        && (!Files.isDirectory(s.doneFolder()) || !Files.isWritable(s.doneFolder()))) {
-      throw ConnectorException.configuration(
-          "Done folder " + s.doneFolder() + " is not a folder the server can write to");
-    }
+  }
+
+  private static ConnectionCheck check(FilesSettings s, DropFolder folder)
+      throws ConnectorException {
+    List<DropFolder.Entry> files = folder.list();
+    folder.checkWritable();
     Instant now = Instant.now();
-    List<Folder.Entry> ready = files.stream().filter(e -> Folder.ready(e, s, now)).toList();
-    StringBuilder summary = new StringBuilder(s.folder().toString()).append(": ");
+    // On SFTP a single look cannot tell a file still being uploaded: the sample is of the oldest.
+    List<DropFolder.Entry> ready =
+        folder.readyAtFirstSight()
+            ? files.stream().filter(e -> folder.ready(e, now)).toList()
+            : files;
+    StringBuilder summary = new StringBuilder(s.where()).append(": ");
     if (files.isEmpty()) {
       summary.append("no file matches ").append(s.pattern()).append(" yet");
       return new ConnectionCheck(summary.toString(), List.of());
@@ -122,12 +189,15 @@ public class FilesConnector implements Connector {
     }
     List<SourceRecord> sample = new ArrayList<>();
     if (!ready.isEmpty()) {
-      Folder.Entry first = ready.get(0);
-      try (Rows rows = Folder.open(first.path(), s)) {
+      DropFolder.Entry first = ready.get(0);
+      try (Rows rows = folder.open(first.name())) {
         SourceRecord r;
         while (sample.size() < SAMPLE_RECORDS && (r = rows.next()) != null) {
           sample.add(r);
         }
+      } catch (AccessDeniedException e) {
+        throw ConnectorException.configuration(
+            "Cannot read " + first.name() + " (permission denied) in " + s.where());
       } catch (IOException e) {
         throw ConnectorException.unavailable(
             "Could not read " + first.name() + ": " + e.getMessage(), e);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ final class FilesPollingSource implements PollingSource {
 
   private final FilesSettings s;
   private final ConnectorContext context;
+  private final DropFolder folder;
   private OpenFile open;
   private boolean closed;
 
@@ -68,6 +68,7 @@ final class FilesPollingSource implements PollingSource {
   FilesPollingSource(FilesSettings s, ConnectorContext context) {
     this.s = s;
     this.context = context;
+    this.folder = DropFolder.of(s, context);
   }
 
   @Override
@@ -87,9 +88,10 @@ final class FilesPollingSource implements PollingSource {
       throw ConnectorException.configuration(
           "Cannot read "
               + e.getFile()
-              + " (permission denied); the server must be able to read"
-              + " the files in "
-              + s.folder());
+              + " (permission denied); "
+              + folder.reader()
+              + " must be able to read the files in "
+              + s.where());
     } catch (IOException e) {
       closeOpen();
       throw ConnectorException.unavailable("Could not read " + describe(e), e);
@@ -98,9 +100,9 @@ final class FilesPollingSource implements PollingSource {
 
   private Batch read(FilePosition at, Offset same, int maxRecords)
       throws IOException, ConnectorException {
-    List<Folder.Entry> listing = Folder.list(s);
-    Map<String, Folder.Entry> byName = new HashMap<>();
-    for (Folder.Entry e : listing) {
+    List<DropFolder.Entry> listing = folder.list();
+    Map<String, DropFolder.Entry> byName = new HashMap<>();
+    for (DropFolder.Entry e : listing) {
       byName.put(e.name(), e);
     }
     List<FileId> finished = stillWaiting(at.allFinished(), byName);
@@ -108,8 +110,8 @@ final class FilesPollingSource implements PollingSource {
     FileId current = null;
     long row = 0;
     if (at.file() != null && !at.done()) {
-      Folder.Entry e = byName.get(at.file().name());
-      FileId now = e == null ? null : FileId.of(e.path());
+      DropFolder.Entry e = byName.get(at.file().name());
+      FileId now = e == null ? null : folder.id(e.name());
       if (now != null && at.file().sameStart(now)) {
         current = now; // the same file, perhaps grown
         row = at.row();
@@ -127,12 +129,12 @@ final class FilesPollingSource implements PollingSource {
     Instant now = Instant.now();
     while (true) {
       if (current == null) {
-        Folder.Entry next = firstReady(listing, finished, null, now);
+        DropFolder.Entry next = firstReady(listing, finished, null, now);
         if (next == null) {
           waiting(listing, finished, now);
           return new Batch(List.of(), same, false);
         }
-        current = FileId.of(next.path());
+        current = folder.id(next.name());
         row = 0;
         if (current == null) {
           listing.remove(next); // gone since the listing
@@ -142,7 +144,7 @@ final class FilesPollingSource implements PollingSource {
           context.status(
               finished.size()
                   + " finished files wait to be moved to "
-                  + s.doneFolder()
+                  + s.doneWhere()
                   + "; no new file is started until they are");
           return new Batch(List.of(), same, false);
         }
@@ -162,7 +164,7 @@ final class FilesPollingSource implements PollingSource {
       }
       closeOpen();
       // The identity the move will check: the file as it is now that it was read to its end.
-      FileId end = FileId.of(s.folder().resolve(current.name()));
+      FileId end = folder.id(current.name());
       FileId finishedId = end != null && end.sameStart(current) ? end : current;
       status(finishedId, file.row, true);
       if (out.isEmpty()) {
@@ -180,16 +182,16 @@ final class FilesPollingSource implements PollingSource {
   }
 
   /** The finished files that are still in the folder, unchanged: they must not be read again. */
-  private List<FileId> stillWaiting(List<FileId> finished, Map<String, Folder.Entry> byName)
-      throws IOException {
+  private List<FileId> stillWaiting(List<FileId> finished, Map<String, DropFolder.Entry> byName)
+      throws IOException, ConnectorException {
     List<FileId> waiting = new ArrayList<>(finished.size());
     for (FileId f : finished) {
-      Folder.Entry e = byName.get(f.name());
+      DropFolder.Entry e = byName.get(f.name());
       if (e == null) {
         continue; // moved, or removed by someone
       }
       FileId now =
-          e.size() == f.size() && e.modified().equals(f.modified()) ? FileId.of(e.path()) : null;
+          e.size() == f.size() && e.modified().equals(f.modified()) ? folder.id(e.name()) : null;
       if (f.unchanged(now)) {
         waiting.add(f);
       } else {
@@ -202,37 +204,36 @@ final class FilesPollingSource implements PollingSource {
   }
 
   /** The oldest file that is ready, not finished, and not {@code except}. */
-  private Folder.Entry firstReady(
-      List<Folder.Entry> listing, List<FileId> finished, String except, Instant now) {
-    for (Folder.Entry e : listing) {
+  private DropFolder.Entry firstReady(
+      List<DropFolder.Entry> listing, List<FileId> finished, String except, Instant now) {
+    for (DropFolder.Entry e : listing) {
       if (e.name().equals(except) || finished.stream().anyMatch(f -> f.name().equals(e.name()))) {
         continue;
       }
-      if (Folder.ready(e, s, now)) {
+      if (folder.ready(e, now)) {
         return e;
       }
     }
     return null;
   }
 
-  private void waiting(List<Folder.Entry> listing, List<FileId> finished, Instant now) {
-    for (Folder.Entry e : listing) {
-      if (finished.stream().noneMatch(f -> f.name().equals(e.name())) && !Folder.ready(e, s, now)) {
+  private void waiting(List<DropFolder.Entry> listing, List<FileId> finished, Instant now) {
+    for (DropFolder.Entry e : listing) {
+      if (finished.stream().noneMatch(f -> f.name().equals(e.name())) && !folder.ready(e, now)) {
         context.status("waiting for " + e.name() + " to stop changing (" + s.minAge() + ")");
         return;
       }
     }
-    context.status("no new file matching " + s.pattern() + " in " + s.folder());
+    context.status("no new file matching " + s.pattern() + " in " + s.where());
   }
 
   /** The open file at this position: the one kept from the last poll, or opened and skipped to. */
-  private OpenFile openAt(FileId id, long row) throws IOException {
-    if (open != null && open.id.sameStart(id) && open.row == row) {
+  private OpenFile openAt(FileId id, long row) throws IOException, ConnectorException {
+    if (open != null && open.id.sameStart(id) && open.row == row && folder.usable(open.rows)) {
       return open;
     }
     closeOpen();
-    Path path = s.folder().resolve(id.name());
-    OpenFile file = new OpenFile(id, Folder.open(path, s));
+    OpenFile file = new OpenFile(id, folder.open(id.name()));
     open = file;
     while (file.row < row) {
       if (file.next() == null) {
@@ -268,9 +269,8 @@ final class FilesPollingSource implements PollingSource {
   public synchronized void committed(Offset upTo) throws ConnectorException {
     FilePosition p = FilePosition.of(upTo);
     for (FileId f : p.allFinished()) {
-      Path path = s.folder().resolve(f.name());
       try {
-        FileId now = FileId.of(path);
+        FileId now = folder.id(f.name());
         if (now == null) {
           continue;
         }
@@ -282,7 +282,7 @@ final class FilesPollingSource implements PollingSource {
         if (open != null && open.id.name().equals(f.name())) {
           closeOpen();
         }
-        Path target = Folder.moveToDone(path, s.doneFolder());
+        String target = folder.moveToDone(f.name());
         context.log().log(Level.DEBUG, "moved " + f.name() + " to " + target);
       } catch (NoSuchFileException e) {
         // Gone meanwhile: nothing to move.
@@ -291,11 +291,13 @@ final class FilesPollingSource implements PollingSource {
             "Cannot move "
                 + f.name()
                 + " to "
-                + s.doneFolder()
-                + " (permission denied); the server needs write access to both folders");
+                + s.doneWhere()
+                + " (permission denied); "
+                + folder.reader()
+                + " needs write access to both folders");
       } catch (IOException e) {
         throw ConnectorException.unavailable(
-            "Could not move " + f.name() + " to " + s.doneFolder() + ": " + describe(e), e);
+            "Could not move " + f.name() + " to " + s.doneWhere() + ": " + describe(e), e);
       }
     }
   }
@@ -320,5 +322,6 @@ final class FilesPollingSource implements PollingSource {
   public synchronized void close() {
     closed = true;
     closeOpen();
+    folder.close();
   }
 }

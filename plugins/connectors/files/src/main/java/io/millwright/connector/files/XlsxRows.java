@@ -74,22 +74,24 @@ final class XlsxRows implements Rows {
   /**
    * Opens the sheet ({@code wanted}, or the first); a file that is not a workbook, has no such
    * sheet or no usable header is one unreadable record.
+   *
+   * @param file the workbook on the server's disk (a copy, for one on an SFTP server)
+   * @param name its name in the drop folder, for the records' origins
    */
-  static Rows open(Path file, String wanted) throws IOException {
+  static Rows open(Path file, String name, String wanted) throws IOException {
     // XMLBeans, which POI parses the workbook's parts with, looks types up through the thread's
     // context class loader; the host's may hold a POI of its own (the server's does).
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(XlsxRows.class.getClassLoader());
     try {
-      return openSheet(file, wanted);
+      return openSheet(file, name, wanted);
     } finally {
       thread.setContextClassLoader(before);
     }
   }
 
-  private static Rows openSheet(Path file, String wanted) throws IOException {
-    String name = file.getFileName().toString();
+  private static Rows openSheet(Path file, String name, String wanted) throws IOException {
     OPCPackage workbook;
     try {
       workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);

@@ -46,13 +46,105 @@ class PluginPackagingTest {
     assertThat(d.options())
         .extracting(ConfigOption::name)
         .containsExactly(
-            "folder", "pattern", "format", "delimiter", "sheet", "doneFolder", "minAge");
-    assertThat(d.options().stream().filter(ConfigOption::required).map(ConfigOption::name))
+            "location",
+            "folder",
+            "host",
+            "port",
+            "username",
+            "password",
+            "privateKey",
+            "privateKeyPassphrase",
+            "hostKey",
+            "pattern",
+            "format",
+            "delimiter",
+            "sheet",
+            "doneFolder",
+            "minAge");
+    assertThat(d.options().stream().filter(o -> o.required() && o.defaultValue() == null))
+        .extracting(ConfigOption::name)
         .containsExactly("folder");
+    assertThat(d.options().stream().filter(ConfigOption::secret))
+        .as("stored encrypted by the host, never returned")
+        .extracting(ConfigOption::name)
+        .containsExactly("password", "privateKey", "privateKeyPassphrase");
     assertThat(ConnectorConfig.of(d, Map.of("folder", "/srv/drop")).values())
+        .containsEntry("location", "local")
+        .containsEntry("port", "22")
         .containsEntry("pattern", "*.{csv,xlsx}")
         .containsEntry("format", "auto")
         .containsEntry("minAge", "5s");
+    assertThat(d.options().stream().filter(o -> o.name().equals("location")).findFirst())
+        .get()
+        .extracting(ConfigOption::choices)
+        .isEqualTo(List.of("local", "sftp"));
+  }
+
+  @Test
+  void sftpSettingsKeepThePathsOfTheServerAndTheSecretsOutOfToString() throws Exception {
+    FilesSettings s =
+        settings(
+            "location", "sftp",
+            "host", "files.example.com",
+            "username", "etl",
+            "password", " pass word ",
+            "folder", "/upload//orders/./");
+    assertThat(s.location()).isEqualTo(FilesSettings.Location.SFTP);
+    assertThat(s.folder()).isNull();
+    assertThat(s.sftp().folder()).isEqualTo("/upload/orders");
+    assertThat(s.sftp().doneFolder()).isEqualTo("/upload/orders/done");
+    assertThat(s.sftp().port()).isEqualTo(22);
+    assertThat(s.sftp().password()).as("kept as typed").isEqualTo(" pass word ");
+    assertThat(s.where()).isEqualTo("sftp://etl@files.example.com:22/upload/orders");
+    assertThat(s.sftp().toString()).doesNotContain("pass word");
+    assertThat(s.toString()).doesNotContain("pass word");
+    FilesSettings relative =
+        settings(
+            "location", "sftp",
+            "host", "[::1]",
+            "port", "2222",
+            "username", "etl",
+            "privateKey", "-----BEGIN OPENSSH PRIVATE KEY-----",
+            "folder", "upload",
+            "doneFolder", "../archive");
+    assertThat(relative.sftp().host()).isEqualTo("::1");
+    assertThat(relative.sftp().folder()).isEqualTo("upload");
+    assertThat(relative.sftp().doneFolder()).isEqualTo("archive");
+    assertThat(relative.where()).isEqualTo("sftp://etl@[::1]:2222/~/upload");
+    assertThat(FilesSettings.remote(".", "Folder")).isEqualTo(".");
+    assertThat(FilesSettings.remote("/a/../../b", "Folder")).isEqualTo("/b");
+    assertThat(FilesSettings.remote("a/../..", "Folder")).isEqualTo("..");
+    assertThat(
+            problem(
+                "location",
+                "sftp",
+                "host",
+                "h",
+                "username",
+                "u",
+                "password",
+                "p",
+                "folder",
+                "C:\\drop"))
+        .startsWith("Folder on an SFTP server is a path such as /upload/orders");
+  }
+
+  @Test
+  void aKeyPastedIntoAOneLineFieldGetsItsLineBreaksBack() {
+    String body =
+        "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW" + "QyNTUxOQAAACA";
+    String flat =
+        "-----BEGIN OPENSSH PRIVATE KEY----- " + body + " -----END OPENSSH PRIVATE KEY-----";
+    assertThat(SftpFolder.pem(flat))
+        .isEqualTo(
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                + body.substring(0, 64)
+                + "\n"
+                + body.substring(64)
+                + "\n-----END OPENSSH PRIVATE KEY-----\n");
+    String legacy =
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nAAAA\n-----END RSA PRIVATE KEY-----";
+    assertThat(SftpFolder.pem(legacy)).isEqualTo(legacy);
   }
 
   private static FilesSettings settings(String... kv) throws ConnectorException {

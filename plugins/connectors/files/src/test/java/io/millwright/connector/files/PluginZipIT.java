@@ -47,7 +47,15 @@ class PluginZipIT {
               "lib/poi-5.5.1.jar",
               "lib/poi-ooxml-5.5.1.jar",
               "lib/poi-ooxml-lite-5.5.1.jar")
+          .contains(
+              "lib/sshd-core-2.20.0.jar",
+              "lib/sshd-common-2.20.0.jar",
+              "lib/sshd-sftp-2.20.0.jar",
+              "lib/eddsa-0.3.0.jar",
+              "lib/slf4j-jdk14-2.0.17.jar")
+          .anyMatch(n -> n.matches("lib/slf4j-api-2\\.[\\d.]+\\.jar"))
           .anyMatch(n -> n.matches("lib/xmlbeans-[\\d.]+\\.jar"))
+          .noneMatch(n -> n.contains("jcl-over-slf4j"))
           .noneMatch(n -> n.contains("pf4j") || n.contains("millwright-plugin-api"))
           .noneMatch(n -> n.contains("junit") || n.contains("assertj"));
       String properties =
@@ -123,6 +131,76 @@ class PluginZipIT {
       assertThat(drop.resolve("done/b.xlsx")).exists();
     } finally {
       // Not stopPlugins(): PF4J 3.15.0 iterates the list it removes from (pf4j/pf4j#656).
+      manager.stopPlugin(ID);
+      manager.unloadPlugin(ID);
+    }
+  }
+
+  /**
+   * SFTP through the loaded plugin: its own SSHD (from lib/) connects to a real SFTP server, checks
+   * the ed25519 host key and logs in with an ed25519 key, which needs the EdDSA provider SSHD finds
+   * through the context class loader. The thread's context class loader here is one that sees
+   * neither SSHD nor EdDSA, as in the host, where it is the server's.
+   */
+  @Test
+  void theLoadedConnectorReadsFromSftpWithItsOwnSshdWhateverTheContextClassLoader(
+      @TempDir Path plugins, @TempDir Path root) throws Exception {
+    Files.copy(ZIP, plugins.resolve(ZIP.getFileName()));
+    PluginManager manager = new DefaultPluginManager(plugins);
+    manager.setSystemVersion(PluginApi.VERSION);
+    manager.loadPlugins();
+    manager.startPlugins();
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    try (SftpTestServer server = new SftpTestServer(root)) {
+      Connector connector = manager.getExtensions(Connector.class, ID).get(0);
+      ClassLoader pluginLoader = manager.getPluginClassLoader(ID);
+      for (String library :
+          List.of(
+              "org.apache.sshd.client.SshClient",
+              "org.apache.sshd.sftp.client.SftpClient",
+              "net.i2p.crypto.eddsa.EdDSAKey")) {
+        assertThat(pluginLoader.loadClass(library).getClassLoader())
+            .as(library + " from the plugin's lib/")
+            .isSameAs(pluginLoader);
+      }
+      Files.createDirectories(root.resolve("in"));
+      Drop files = new Drop(root.resolve("in"));
+      files.text("a.csv", "id;name\n1;Zoë\n");
+      files.xlsx(
+          "b.xlsx",
+          wb -> {
+            Sheet s = wb.createSheet("Orders");
+            s.createRow(0).createCell(0).setCellValue("id");
+            s.createRow(1).createCell(0).setCellValue(2);
+          });
+      TestContext context =
+          new TestContext(
+              connector.descriptor(),
+              server.config(
+                  "folder", "/in", "password", null, "privateKey", server.privateKey(null)));
+
+      thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+      assertThat(connector.check(context).summary()).contains("2 files match", "a.csv");
+      List<SourceRecord> read = new ArrayList<>();
+      try (PollingSource source = connector.openPolling(context)) {
+        Batch b = source.poll(null, 100);
+        read.addAll(b.records());
+        while (b.more()) {
+          b = source.poll(b.next(), 100);
+          read.addAll(b.records());
+        }
+        assertThat(root.resolve("in/a.csv")).as("moved only after the commit").exists();
+        source.committed(b.next());
+      }
+      assertThat(read)
+          .extracting(SourceRecord::origin)
+          .containsExactly("a.csv line 2", "b.xlsx Orders row 2");
+      assertThat(read.get(0).values()).containsEntry("name", "Zoë");
+      assertThat(root.resolve("in/done/a.csv")).exists();
+      assertThat(root.resolve("in/done/b.xlsx")).exists();
+    } finally {
+      thread.setContextClassLoader(before);
       manager.stopPlugin(ID);
       manager.unloadPlugin(ID);
     }
