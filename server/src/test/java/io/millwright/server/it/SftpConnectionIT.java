@@ -1,6 +1,7 @@
 package io.millwright.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -234,6 +235,16 @@ class SftpConnectionIT {
     assertThat(run.getString("status")).as(run.toString()).isEqualTo("failed");
     assertThat(run.getString("error")).contains(fingerprint).doesNotContain(PASSWORD);
     assertThat(left("impostor")).containsExactly("orders.csv");
-    Api.post(base() + "/connections/impostor/pause", engineer, null);
+    // Retrying cannot help until someone changes the configuration: the connection pauses.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Api.get(base() + "/connections/impostor", engineer)
+                    .json()
+                    .getString("state")
+                    .equals("paused"));
+    assertThat(Api.get(base() + "/connections/impostor", engineer).json().getString("pausedReason"))
+        .contains("refuses the configuration", fingerprint);
   }
 }
