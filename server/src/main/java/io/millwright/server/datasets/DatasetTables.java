@@ -13,11 +13,17 @@ import io.millwright.tenancy.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -135,6 +141,37 @@ public class DatasetTables implements io.millwright.server.tenants.TenantDataEra
   public void deleteFiles(TenantId tenant, List<String> locations) {
     FileIO io = io(tenant, new byte[32]);
     locations.forEach(io::deleteFile);
+  }
+
+  /** A file as the store lists it: its location (as Iceberg writes it) and when it was written. */
+  public record StoredFile(String location, Instant modified) {}
+
+  /** Every file under a dataset's table location, as its FileIO names them. */
+  public List<StoredFile> listTableFiles(TenantId tenant, UUID dataset) {
+    String location = warehouseOf(tenant) + "/" + dataset;
+    List<StoredFile> out = new ArrayList<>();
+    if (objects == null) {
+      Path root = Path.of(location);
+      if (!Files.isDirectory(root)) {
+        return out;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          out.add(new StoredFile(p.toString(), Files.getLastModifiedTime(p).toInstant()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
+    String bucketName = bucket.orElseThrow();
+    String prefix = "tenants/" + tenant + "/warehouse/" + dataset + "/";
+    objects
+        .listObjectsV2Paginator(b -> b.bucket(bucketName).prefix(prefix))
+        .contents()
+        .forEach(
+            o -> out.add(new StoredFile("s3://" + bucketName + "/" + o.key(), o.lastModified())));
+    return out;
   }
 
   /** Deletes everything of one dataset. */

@@ -42,6 +42,7 @@ public class MaintenanceAdminResource {
     json.put("versionsExpired", pass.versionsExpired());
     json.put("filesDeleted", pass.filesDeleted());
     json.put("compacted", pass.compacted());
+    json.put("orphansDeleted", pass.orphansDeleted());
     json.put("failed", pass.failed());
     audit.appendInNewTransaction(
         TenantId.PLATFORM,

@@ -1,6 +1,7 @@
 package io.millwright.server.datasets;
 
 import io.millwright.server.datasets.maintenance.Compaction;
+import io.millwright.server.datasets.maintenance.OrphanFiles;
 import io.millwright.server.security.Caller;
 import io.millwright.server.security.RequestContext;
 import io.millwright.server.tenants.Tenant;
@@ -47,6 +48,17 @@ public class ScheduledMaintenance {
   @ConfigProperty(name = "millwright.datasets.maintenance-interval", defaultValue = "PT1H")
   Duration interval;
 
+  /**
+   * How old an unreferenced file must be before a pass deletes it: older than any write still in
+   * progress can be.
+   */
+  @Inject
+  @ConfigProperty(name = "millwright.datasets.orphan-min-age", defaultValue = "P3D")
+  Duration orphanMinAge;
+
+  @Inject DatasetTables tables;
+  @Inject io.millwright.server.audit.AuditTrail audit;
+
   /** Small files a version may gather before a pass merges them. */
   @Inject
   @ConfigProperty(name = "millwright.datasets.compact-min-files", defaultValue = "16")
@@ -59,6 +71,7 @@ public class ScheduledMaintenance {
       int versionsExpired,
       int filesDeleted,
       int compacted,
+      int orphansDeleted,
       int failed) {}
 
   public void schedule() {
@@ -66,7 +79,8 @@ public class ScheduledMaintenance {
     scheduler.scheduleWithFixedDelay(
         () -> {
           Pass pass = runOnce();
-          if (pass.versionsExpired() + pass.compacted() + pass.failed() > 0) {
+          if (pass.versionsExpired() + pass.compacted() + pass.orphansDeleted() + pass.failed()
+              > 0) {
             LOG.info(() -> "Dataset maintenance: " + pass);
           }
         },
@@ -82,9 +96,10 @@ public class ScheduledMaintenance {
       tenants.addAll(registry.list(TenantStatus.ACTIVE, null, 0, 100_000));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dataset maintenance could not list tenants; will retry", e);
-      return new Pass(0, 0, 0, 0, 0, 1);
+      return new Pass(0, 0, 0, 0, 0, 0, 1);
     }
-    int[] counts = new int[5]; // datasets, versions expired, files deleted, compacted, failed
+    // datasets, versions expired, files deleted, compacted, failed, orphans deleted
+    int[] counts = new int[6];
     for (Tenant tenant : tenants) {
       List<Dataset> all;
       try {
@@ -107,7 +122,8 @@ public class ScheduledMaintenance {
         }
       }
     }
-    return new Pass(tenants.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+    return new Pass(
+        tenants.size(), counts[0], counts[1], counts[2], counts[3], counts[5], counts[4]);
   }
 
   void maintain(TenantId tenant, Dataset dataset, int[] counts) {
@@ -123,5 +139,41 @@ public class ScheduledMaintenance {
       maintenance.compact(tenant, dataset.name(), MAINTENANCE, context);
       counts[3]++;
     }
+    counts[5] += deleteOrphans(tenant, dataset, context);
+  }
+
+  /** Deletes the files no version refers to (a crashed upload's), once they are old enough. */
+  int deleteOrphans(TenantId tenant, Dataset dataset, RequestContext context) {
+    List<OrphanFiles.Listed> listed =
+        tables.listTableFiles(tenant, dataset.id()).stream()
+            .map(f -> new OrphanFiles.Listed(f.location(), f.modified()))
+            .toList();
+    OrphanFiles.Found found =
+        OrphanFiles.find(
+            datasets.table(dataset), listed, java.time.Instant.now().minus(orphanMinAge));
+    if (found.refusal() != null) {
+      LOG.warning(
+          () ->
+              "Orphan files of dataset "
+                  + dataset.name()
+                  + " of tenant "
+                  + tenant
+                  + " not deleted: "
+                  + found.refusal());
+      return 0;
+    }
+    if (found.orphans().isEmpty()) {
+      return 0;
+    }
+    maintenance.deleteFiles(tenant, found.orphans());
+    audit.appendInNewTransaction(
+        tenant,
+        io.millwright.server.audit.AuditEvent.success(
+            MAINTENANCE,
+            "dataset.orphans",
+            dataset.name(),
+            context,
+            java.util.Map.of("filesDeleted", found.orphans().size())));
+    return found.orphans().size();
   }
 }

@@ -3,7 +3,13 @@ package io.millwright.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +84,50 @@ class DatasetMaintenanceIT {
             Fixtures.member(a, "auditor", "auditor"));
     assertThat(audit.body())
         .contains("dataset.retention", "dataset.compact", "platform maintenance");
+  }
+
+  @Test
+  void filesNoVersionRefersToAreDeletedOnceOldEnoughAndNothingElse() throws Exception {
+    Fixtures.TestTenant b = Fixtures.tenant("maint-b");
+    String engineer = Fixtures.member(b, "engineer", "data-engineer");
+    String base = "/api/tenants/" + b.slug() + "/datasets";
+    assertThat(Api.post(base, engineer, declaration("crashed", "")).status()).isEqualTo(201);
+    for (int i = 0; i < 2; i++) {
+      assertThat(DatasetsIT.upload(engineer, b, "crashed", "sensor,value\nc" + i + "," + i + "\n"))
+          .extracting(Reply::status)
+          .isIn(200, 201);
+    }
+    // What an upload cut off by a crash leaves: a data file no version lists. One written days
+    // ago, one just now (a write still in progress must never lose its files).
+    Path warehouse = Path.of(Env.require("MILLWRIGHT_DATA_DIR"), "tenants", b.id(), "warehouse");
+    Path table;
+    try (Stream<Path> tables = Files.list(warehouse)) {
+      table = tables.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Path old =
+        Files.write(table.resolve("data").resolve("00000-crashed-upload.parquet"), new byte[64]);
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(10))));
+    Path fresh =
+        Files.write(table.resolve("data").resolve("00000-in-flight.parquet"), new byte[64]);
+
+    Reply pass = Api.post("/api/admin/maintenance/datasets", Keycloak.platformAdminToken(), null);
+    assertThat(pass.status()).as(pass.toString()).isEqualTo(200);
+    assertThat(pass.json().getInt("orphansDeleted")).isGreaterThanOrEqualTo(1);
+    assertThat(old).doesNotExist();
+    assertThat(fresh).as("younger than millwright.datasets.orphan-min-age").exists();
+
+    assertThat(Api.get(base + "/crashed/rows", engineer).json().getInt("totalRows")).isEqualTo(2);
+    for (JsonObject v : versions(b, engineer, "crashed")) {
+      Reply then =
+          Api.get(base + "/crashed/rows?version=" + v.getJsonNumber("id").longValue(), engineer);
+      assertThat(then.status()).as("every version still reads: " + then).isEqualTo(200);
+    }
+    assertThat(
+            Api.get(
+                    "/api/tenants/" + b.slug() + "/audit?size=50",
+                    Fixtures.member(b, "auditor", "auditor"))
+                .body())
+        .contains("dataset.orphans");
   }
 
   static List<JsonObject> versions(Fixtures.TestTenant t, String token, String name) {
