@@ -72,7 +72,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(j -> j.waitingReason() == null ? runningOn(j) : j.waitingReason())
         .setHeader("Why it waits / where it runs")
         .setKey("reason")
-        .setFlexGrow(1);
+        .setWidth("24rem")
+        .setFlexGrow(3);
     grid.addColumn(j -> ModelText.utc(j.queuedAt())).setHeader("Queued (UTC)").setAutoWidth(true);
     grid.setAllRowsVisible(true);
     grid.addItemClickListener(
