@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * What the host gives one training run: its device, a progress sink (each epoch is stored for the
@@ -31,6 +32,7 @@ public final class HostTrainingContext implements TrainingContext {
   private boolean cancelled;
   private long lastEpochEnd;
   private final Path suppliedModel;
+  private final LongSupplier nanos;
 
   /** The epochs so far and the planned count, handed to storage after each epoch. */
   public record Progress(List<Map<String, Object>> epochs, int planned) {}
@@ -43,6 +45,28 @@ public final class HostTrainingContext implements TrainingContext {
       BooleanSupplier cancelRequested,
       BooleanSupplier stopping,
       Path suppliedModel) {
+    this(
+        device,
+        workDir,
+        logName,
+        progress,
+        cancelRequested,
+        stopping,
+        suppliedModel,
+        System::nanoTime);
+  }
+
+  /** With another clock (nanoseconds), for tests that must not sleep. */
+  HostTrainingContext(
+      Device device,
+      Path workDir,
+      String logName,
+      Consumer<Progress> progress,
+      BooleanSupplier cancelRequested,
+      BooleanSupplier stopping,
+      Path suppliedModel,
+      LongSupplier nanos) {
+    this.nanos = nanos;
     this.suppliedModel = suppliedModel;
     this.device = device;
     this.workDir = workDir;
@@ -50,7 +74,7 @@ public final class HostTrainingContext implements TrainingContext {
     this.progress = progress;
     this.cancelRequested = cancelRequested;
     this.stopping = stopping;
-    this.lastEpochEnd = System.nanoTime();
+    this.lastEpochEnd = nanos.getAsLong();
   }
 
   @Override
@@ -72,7 +96,7 @@ public final class HostTrainingContext implements TrainingContext {
    */
   @Override
   public synchronized void epochDone(int epoch, int of, Map<String, Double> metrics) {
-    long now = System.nanoTime();
+    long now = nanos.getAsLong();
     double seconds = (now - lastEpochEnd) / 1e9;
     lastEpochEnd = now;
     Map<String, Object> e = new LinkedHashMap<>();
@@ -89,7 +113,7 @@ public final class HostTrainingContext implements TrainingContext {
     if (cancelled || stopping.getAsBoolean()) {
       return true;
     }
-    long now = System.nanoTime();
+    long now = nanos.getAsLong();
     if (now - lastCheck > 1_000_000_000L) {
       lastCheck = now;
       cancelled = cancelRequested.getAsBoolean();
