@@ -30,8 +30,8 @@ interface DropFolder extends Closeable {
   Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::modified).thenComparing(Entry::name);
 
   /** The drop folder the settings name. */
-  static DropFolder of(FilesSettings s, ConnectorContext context) {
-    return s.sftp() != null ? new SftpFolder(s, context.log()) : new LocalFolder(s);
+  static DropFolder of(FilesSettings s, ConnectorContext context, java.time.Clock clock) {
+    return s.sftp() != null ? new SftpFolder(s, context.log(), clock) : new LocalFolder(s);
   }
 
   /** Who reads the folder, for messages: "the server", "SFTP user etl". */

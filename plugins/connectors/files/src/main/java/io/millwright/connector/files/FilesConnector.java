@@ -12,6 +12,7 @@ import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,18 @@ import org.pf4j.Extension;
  */
 @Extension
 public class FilesConnector implements Connector {
+
+  /** What "now" is when deciding a file has stopped changing (minAge). */
+  private final Clock clock;
+
+  public FilesConnector() {
+    this(Clock.systemUTC());
+  }
+
+  /** With another clock, for tests that must not wait out minAge. */
+  FilesConnector(Clock clock) {
+    this.clock = clock;
+  }
 
   static final int SAMPLE_RECORDS = 5;
 
@@ -160,16 +173,16 @@ public class FilesConnector implements Connector {
   @Override
   public ConnectionCheck check(ConnectorContext context) throws ConnectorException {
     FilesSettings s = FilesSettings.of(context.config());
-    try (DropFolder folder = DropFolder.of(s, context)) {
-      return check(s, folder);
+    try (DropFolder folder = DropFolder.of(s, context, clock)) {
+      return check(s, folder, clock);
     }
   }
 
-  private static ConnectionCheck check(FilesSettings s, DropFolder folder)
+  private static ConnectionCheck check(FilesSettings s, DropFolder folder, Clock clock)
       throws ConnectorException {
     List<DropFolder.Entry> files = folder.list();
     folder.checkWritable();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     // On SFTP a single look cannot tell a file still being uploaded: the sample is of the oldest.
     List<DropFolder.Entry> ready =
         folder.readyAtFirstSight()
@@ -229,6 +242,6 @@ public class FilesConnector implements Connector {
 
   @Override
   public PollingSource openPolling(ConnectorContext context) throws ConnectorException {
-    return new FilesPollingSource(FilesSettings.of(context.config()), context);
+    return new FilesPollingSource(FilesSettings.of(context.config()), context, clock);
   }
 }

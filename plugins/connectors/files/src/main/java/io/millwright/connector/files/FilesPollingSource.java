@@ -65,10 +65,13 @@ final class FilesPollingSource implements PollingSource {
     }
   }
 
-  FilesPollingSource(FilesSettings s, ConnectorContext context) {
+  private final java.time.Clock clock;
+
+  FilesPollingSource(FilesSettings s, ConnectorContext context, java.time.Clock clock) {
     this.s = s;
     this.context = context;
-    this.folder = DropFolder.of(s, context);
+    this.clock = clock;
+    this.folder = DropFolder.of(s, context, clock);
   }
 
   @Override
@@ -126,7 +129,7 @@ final class FilesPollingSource implements PollingSource {
       }
     }
 
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     while (true) {
       if (current == null) {
         DropFolder.Entry next = firstReady(listing, finished, null, now);

@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class SftpFolder implements DropFolder {
   private final FilesSettings.Sftp sftp;
   private final Logger log;
 
-  /** When each listed file was first seen with its current size and time, by System.nanoTime. */
+  /** When each listed file was first seen with its current size and time, by our clock. */
   private final Map<String, Seen> seen = new HashMap<>();
 
   private SshClient client;
@@ -99,9 +100,12 @@ final class SftpFolder implements DropFolder {
 
   private boolean doneFolderThere;
 
-  private record Seen(long size, Instant modified, long since) {}
+  private record Seen(long size, Instant modified, Instant since) {}
 
-  SftpFolder(FilesSettings s, Logger log) {
+  private final Clock clock;
+
+  SftpFolder(FilesSettings s, Logger log, Clock clock) {
+    this.clock = clock;
     this.s = s;
     this.sftp = s.sftp();
     this.log = log;
@@ -641,7 +645,7 @@ final class SftpFolder implements DropFolder {
 
   /** Notes when each file was first seen as it is now; forgets files no longer there. */
   private void watch(List<Entry> entries) {
-    long now = System.nanoTime();
+    Instant now = clock.instant();
     Map<String, Seen> next = new HashMap<>();
     for (Entry e : entries) {
       Seen before = seen.get(e.name());
@@ -662,7 +666,7 @@ final class SftpFolder implements DropFolder {
     if (since == null || since.size() != e.size() || !since.modified().equals(e.modified())) {
       return s.minAge().isZero();
     }
-    return System.nanoTime() - since.since() >= s.minAge().toNanos();
+    return !since.since().plus(s.minAge()).isAfter(now);
   }
 
   @Override
