@@ -14,7 +14,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.JobRow;
 import io.millwright.console.ports.JobsOverview;
@@ -23,6 +22,7 @@ import io.millwright.console.ports.TenantModels;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.Poller;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
   private final HorizontalLayout quota = new HorizontalLayout();
   private TenantChoice tenant;
   private JobsOverview shown;
-  private Registration polling;
+  private final Poller polling = new Poller(this::poll);
 
   @Inject
   public JobsView(TenantSwitchboard switchboard, TenantModels models) {
@@ -97,7 +97,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
   }
 
@@ -180,29 +180,14 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void pollIfActive(UI ui) {
-    if (tenant == null || shown == null || shown.jobs().isEmpty()) {
-      stopPolling(ui);
-      return;
-    }
-    if (polling == null) {
-      polling = ui.addPollListener(e -> poll());
-    }
-    ui.setPollInterval(POLL_MS);
+    polling.keep(ui, tenant != null && shown != null && !shown.jobs().isEmpty(), POLL_MS);
   }
 
   private void poll() {
     if (tenant == null || !refresh()) {
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     getUI().ifPresent(this::pollIfActive);
-  }
-
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-      ui.setPollInterval(-1);
-    }
   }
 }

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.ModelRow;
 import io.millwright.console.ports.TenantChoice;
@@ -25,6 +24,7 @@ import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.ports.TrainingRunRow;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.Poller;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
   private TenantChoice tenant;
   private List<TrainingRunRow> shownRuns = List.of();
   private List<ModelRow> shownModels = List.of();
-  private Registration polling;
+  private final Poller polling = new Poller(this::poll);
 
   @Inject
   public ModelsView(TenantSwitchboard switchboard, TenantModels models) {
@@ -84,7 +84,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
   }
 
@@ -151,29 +151,14 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void pollIfActive(UI ui) {
-    if (tenant == null || !anyActive()) {
-      stopPolling(ui);
-      return;
-    }
-    if (polling == null) {
-      polling = ui.addPollListener(e -> poll());
-    }
-    ui.setPollInterval(POLL_MS);
+    polling.keep(ui, tenant != null && anyActive(), POLL_MS);
   }
 
   private void poll() {
     if (tenant == null || !refresh()) {
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     getUI().ifPresent(this::pollIfActive);
-  }
-
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-      ui.setPollInterval(-1);
-    }
   }
 }
