@@ -530,7 +530,7 @@ class ConsoleJourneyIT {
 
     for (String run : List.of(nextRun, longRun)) {
       engineer.navigate(run);
-      asEngineer.cancelRun();
+      asEngineer.cancelRunIfActive();
     }
     engineer.context().close();
   }

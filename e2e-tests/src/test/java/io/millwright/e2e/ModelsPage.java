@@ -125,10 +125,19 @@ final class ModelsPage {
     page.locator("#model-champion[data-version='']").waitFor();
   }
 
-  /** The run page's cancel button, then waits until the run says cancelled. */
-  void cancelRun() {
-    page.locator("#run-cancel").click();
-    page.locator("#run-status[data-status='cancelled']")
+  /**
+   * Cancels the run on its page if it is still queued or running (a short run may have ended by
+   * now), and waits until the page says it has ended either way.
+   */
+  void cancelRunIfActive() {
+    page.locator("#run-status").waitFor();
+    String status = page.locator("#run-status").getAttribute("data-status");
+    if ("queued".equals(status) || "running".equals(status)) {
+      page.locator("#run-cancel").click();
+    }
+    page.locator(
+            "#run-status[data-status='cancelled'], #run-status[data-status='succeeded'],"
+                + " #run-status[data-status='failed']")
         .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
   }
 
