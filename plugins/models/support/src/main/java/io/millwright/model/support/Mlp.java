@@ -110,7 +110,7 @@ public final class Mlp implements AutoCloseable {
         int n = Math.min(PREDICT_CHUNK, rows - from);
         float[] chunk = new float[n * inputs];
         System.arraycopy(features, from * inputs, chunk, 0, chunk.length);
-        NDArray x = manager.create(chunk, new Shape(n, inputs));
+        NDArray x = Tensors.owned(manager, chunk, new Shape(n, inputs));
         NDArray y = model.getBlock().forward(parameters, new NDList(x), false).singletonOrThrow();
         float[] values = y.toFloatArray();
         System.arraycopy(values, 0, out, from * shape.outputs(), values.length);

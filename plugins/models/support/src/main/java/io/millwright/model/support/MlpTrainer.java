@@ -37,7 +37,9 @@ import java.util.Random;
  * bit (on the same machine and thread count): the initial weights come from a Java {@link Random}
  * of the seed ({@link SeededInitializer}), never from PyTorch's global generator; the mini-batches
  * are shuffled with another Java {@link Random} of the seed; the network has no dropout or other
- * random layer; and the host keeps PyTorch's thread count fixed (tests: one).
+ * random layer; every tensor it feeds the network is a PyTorch-owned copy ({@link Tensors}), so the
+ * BLAS sees the same memory alignment in every run; and the host keeps PyTorch's thread count fixed
+ * (tests: one) and MKL in its strict reproducible mode ({@code MKL_CBWR=AUTO,STRICT}).
  *
  * <p>Several runs may train at once in the JVM, from any model plugin: DJL's PyTorch engine allows
  * one {@link GradientCollector} at a time per JVM (a static flag), so every collection is done
@@ -337,7 +339,7 @@ public final class MlpTrainer {
           y[r] = buffer.targets[row];
         }
         try (NDManager manager = trainer.getManager().newSubManager()) {
-          NDList features = new NDList(manager.create(x, new Shape(size, inputs)));
+          NDList features = new NDList(Tensors.owned(manager, x, new Shape(size, inputs)));
           NDList labels = new NDList(labels(manager, x, y, size));
           float value;
           synchronized (GradientCollector.class) {
@@ -368,7 +370,7 @@ public final class MlpTrainer {
         System.arraycopy(buffer.targets, from, y, 0, size);
         try (NDManager manager = trainer.getManager().newSubManager()) {
           NDList predictions =
-              trainer.evaluate(new NDList(manager.create(x, new Shape(size, inputs))));
+              trainer.evaluate(new NDList(Tensors.owned(manager, x, new Shape(size, inputs))));
           NDArray l =
               trainer.getLoss().evaluate(new NDList(labels(manager, x, y, size)), predictions);
           lossSum += (double) l.getFloat() * size;
@@ -380,16 +382,16 @@ public final class MlpTrainer {
 
   private NDArray labels(NDManager manager, float[] x, float[] y, int size) {
     if (objective == Objective.RECONSTRUCTION) {
-      return manager.create(x, new Shape(size, inputs));
+      return Tensors.owned(manager, x, new Shape(size, inputs));
     }
     if (objective == Objective.CLASSIFICATION) {
       long[] classes = new long[size];
       for (int i = 0; i < size; i++) {
         classes[i] = (long) y[i];
       }
-      return manager.create(classes, new Shape(size));
+      return Tensors.owned(manager, classes, new Shape(size));
     }
-    return manager.create(y, new Shape(size, 1));
+    return Tensors.owned(manager, y, new Shape(size, 1));
   }
 
   private long capacity() {

@@ -34,6 +34,6 @@ final class SeededInitializer implements Initializer {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
     }
-    return manager.create(values, shape).toType(dataType, false);
+    return Tensors.owned(manager, values, shape, dataType);
   }
 }
