@@ -13,6 +13,7 @@ import io.millwright.server.security.RequestContext;
 import io.millwright.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,32 @@ public class DatasetTransforms {
                 () ->
                     new ProblemException(
                         Problem.notFound("There is no transform named '" + name + "'.")));
+    Instant started = Instant.now();
+    try {
+      DatasetUploads.Result result = materialize(tenant, t, caller, context);
+      Upload u = result.upload();
+      definitions.recorded(
+          tenant,
+          name,
+          started,
+          "succeeded",
+          u.rowsWritten()
+              + " rows written"
+              + (u.rowsQuarantined() > 0 ? ", " + u.rowsQuarantined() + " quarantined" : ""),
+          u.snapshotId());
+      return result;
+    } catch (ProblemException e) {
+      definitions.recorded(tenant, name, started, "failed", e.problem().detail(), null);
+      throw e;
+    } catch (RuntimeException e) {
+      definitions.recorded(
+          tenant, name, started, "failed", "the run failed: " + e.getMessage(), null);
+      throw e;
+    }
+  }
+
+  private DatasetUploads.Result materialize(
+      TenantId tenant, Transform t, Caller caller, RequestContext context) {
     try (DatasetQueries.Session session = queries.open(tenant, t.query(), Map.of(), false)) {
       SqlSandbox.Stream result = session.sandbox().stream(t.query());
       if (store.find(tenant, t.target()).isEmpty()) {

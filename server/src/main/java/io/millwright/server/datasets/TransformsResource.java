@@ -4,6 +4,7 @@ import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.RequestContext;
 import io.millwright.server.security.TenantRoles;
+import io.millwright.tenancy.TenantId;
 import io.millwright.tenancy.TenantRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,7 @@ public class TransformsResource {
 
   @Inject TransformDefinitions transforms;
   @Inject DatasetTransforms runs;
+  @Inject TransformSchedules schedules;
   @Inject RequestContext context;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
@@ -65,12 +68,30 @@ public class TransformsResource {
           "Define a transform: a SELECT over the tenant's datasets and the dataset its result is"
               + " written to.")
   public Response define(@PathParam("slug") String slug, Transform.Definition definition) {
-    Transform made =
-        transforms.define(
-            context.requireTenant().tenantId(), definition, context.requireCaller(), context);
+    TenantId tenant = context.requireTenant().tenantId();
+    Transform made = transforms.define(tenant, definition, context.requireCaller(), context);
+    schedules.replan(tenant, made.name());
     return Response.created(uri.getAbsolutePathBuilder().path(made.name()).build())
-        .entity(json(made))
+        .entity(json(transforms.find(tenant, made.name()).orElse(made)))
         .build();
+  }
+
+  @PUT
+  @Path("{name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
+  @Operation(
+      summary =
+          "Change a transform's query, target, description or schedule (a paused schedule starts"
+              + " again).")
+  public Map<String, Object> update(
+      @PathParam("slug") String slug,
+      @PathParam("name") String name,
+      Transform.Definition definition) {
+    TenantId tenant = context.requireTenant().tenantId();
+    transforms.update(tenant, name, definition, context.requireCaller(), context);
+    schedules.replan(tenant, name);
+    return json(transforms.find(tenant, name).orElseThrow());
   }
 
   @DELETE
@@ -78,7 +99,9 @@ public class TransformsResource {
   @TenantRoles({TenantRole.DATA_ENGINEER, TenantRole.TENANT_ADMIN})
   @Operation(summary = "Remove a transform (its target dataset stays).")
   public Response remove(@PathParam("slug") String slug, @PathParam("name") String name) {
-    transforms.remove(context.requireTenant().tenantId(), name, context.requireCaller(), context);
+    TenantId tenant = context.requireTenant().tenantId();
+    transforms.remove(tenant, name, context.requireCaller(), context);
+    schedules.replan(tenant, name);
     return Response.noContent().build();
   }
 
@@ -110,6 +133,26 @@ public class TransformsResource {
     m.put("description", t.description());
     m.put("query", t.query());
     m.put("target", t.target());
+    m.put("schedule", t.schedule().text());
+    Transform.Scheduling sc = t.scheduling();
+    m.put("paused", sc.pausedReason() != null);
+    if (sc.pausedReason() != null) {
+      m.put("pausedReason", sc.pausedReason());
+    }
+    m.put("failuresInARow", sc.failures());
+    if (sc.nextRunAt() != null) {
+      m.put("nextRunAt", sc.nextRunAt().toString());
+    }
+    if (sc.lastRun() != null) {
+      Map<String, Object> last = new LinkedHashMap<>();
+      last.put("at", sc.lastRun().at().toString());
+      last.put("status", sc.lastRun().status());
+      last.put("message", sc.lastRun().message());
+      if (sc.lastRun().version() != null) {
+        last.put("version", sc.lastRun().version());
+      }
+      m.put("lastRun", last);
+    }
     m.put("createdAt", t.createdAt().toString());
     m.put("createdBy", t.createdBy());
     m.put("updatedAt", t.updatedAt().toString());

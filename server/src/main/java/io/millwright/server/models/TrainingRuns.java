@@ -14,7 +14,8 @@ import io.millwright.server.datasets.Datasets;
 import io.millwright.server.glossary.DataType;
 import io.millwright.server.models.training.Admission;
 import io.millwright.server.models.training.AutoSearch;
-import io.millwright.server.models.training.JobEngine;
+import io.millwright.server.models.training.TrainingJob;
+import io.millwright.server.platform.jobs.JobEngine;
 import io.millwright.server.platform.rest.Problem;
 import io.millwright.server.platform.rest.ProblemException;
 import io.millwright.server.security.Caller;
@@ -292,7 +293,7 @@ public class TrainingRuns {
     details.put("seed", seed);
     audit.appendInNewTransaction(
         tenant, AuditEvent.success(caller, "training.start", modelName, context, details));
-    jobs.submit(tenant, id);
+    jobs.submit(TrainingJob.KIND, tenant, id.toString());
     return store.find(tenant, id).orElseThrow();
   }
 

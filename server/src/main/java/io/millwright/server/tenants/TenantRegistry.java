@@ -116,6 +116,12 @@ public class TenantRegistry {
     return Optional.ofNullable(em.find(Tenant.class, id.value())).map(Tenant::quotas);
   }
 
+  /** A tenant's status by its id, or empty when no such tenant was ever registered. */
+  public Optional<TenantStatus> statusOf(TenantId id) {
+    scope.enterPlatform();
+    return Optional.ofNullable(em.find(Tenant.class, id.value())).map(Tenant::status);
+  }
+
   public Optional<Tenant> findLive(String slug) {
     scope.enterPlatform();
     return em.createQuery(

@@ -23,6 +23,7 @@ import io.millwright.server.models.TrainingRun;
 import io.millwright.server.models.TrainingRunStore;
 import io.millwright.server.models.TrainingRuns;
 import io.millwright.server.platform.config.PlatformSettings;
+import io.millwright.server.platform.jobs.DurableJob;
 import io.millwright.server.plugins.PluginHost;
 import io.millwright.server.usage.UsageRecorder;
 import io.millwright.tenancy.TenantId;
@@ -58,7 +59,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * meter the CPU seconds. A run whose node died is picked up again (up to three attempts).
  */
 @ApplicationScoped
-public class TrainingJob {
+public class TrainingJob implements DurableJob {
+
+  /** The kind's name in the job table (unchanged since the first training run was queued). */
+  public static final String KIND = "training-run";
 
   private static final Logger LOG = Logger.getLogger(TrainingJob.class.getName());
   static final int MAX_ATTEMPTS = 3;
@@ -97,6 +101,16 @@ public class TrainingJob {
   @Inject
   @ConfigProperty(name = "millwright.training.auto-budget", defaultValue = "PT15M")
   Duration autoBudget;
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public Next run(TenantId tenant, String key, BooleanSupplier stopping) {
+    return Next.at(run(tenant, UUID.fromString(key), stopping).retryAt());
+  }
 
   public Outcome run(TenantId tenant, UUID id, BooleanSupplier stopping) {
     TrainingRun run = runs.find(tenant, id).orElse(null);

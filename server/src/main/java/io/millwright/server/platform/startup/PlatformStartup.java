@@ -35,7 +35,7 @@ public class PlatformStartup {
   @Inject ApiUsageMeter apiUsageMeter;
   @Inject io.millwright.server.plugins.PluginHost pluginHost;
   @Inject io.millwright.server.connections.runtime.IngestionRuntime ingestion;
-  @Inject io.millwright.server.models.training.JobEngine jobs;
+  @Inject io.millwright.server.platform.jobs.JobEngine jobs;
 
   @Inject io.millwright.server.datasets.ScheduledMaintenance datasetMaintenance;
 

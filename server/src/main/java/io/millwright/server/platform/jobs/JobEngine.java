@@ -1,8 +1,10 @@
-package io.millwright.server.models.training;
+package io.millwright.server.platform.jobs;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.millwright.server.platform.config.PlatformSettings;
@@ -11,11 +13,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,12 +33,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Durable jobs on db-scheduler over PostgreSQL: every node runs an engine, a job is picked by
  * exactly one of them, heartbeats show it alive, and a job whose node died is revived elsewhere (or
  * on the same node after its restart). Jobs run on Liberty's managed executor (transactions, CDI),
- * never on db-scheduler's own threads.
+ * never on db-scheduler's own threads. What runs is each {@link DurableJob} bean's business
+ * (training runs, scheduled transforms); the engine only queues, picks and re-plans.
  */
 @ApplicationScoped
 public class JobEngine {
-
-  static final String TRAINING = "training-run";
 
   @Resource(lookup = "jdbc/millwright")
   DataSource dataSource;
@@ -39,7 +45,7 @@ public class JobEngine {
   @Resource(lookup = "concurrent/millwright-jobs")
   ManagedExecutorService managed;
 
-  @Inject TrainingJob training;
+  @Inject @Any Instance<DurableJob> kinds;
   @Inject PlatformSettings settings;
 
   @Inject
@@ -54,29 +60,16 @@ public class JobEngine {
   @ConfigProperty(name = "millwright.jobs.heartbeat", defaultValue = "PT5S")
   Duration heartbeat;
 
-  private CustomTask<String> task;
+  private final Map<String, CustomTask<String>> tasks = new LinkedHashMap<>();
   private Scheduler scheduler;
   private volatile boolean stopping;
 
   public synchronized void start() {
-    task =
-        Tasks.custom(TRAINING, String.class)
-            .onDeadExecutionRevive()
-            .execute(
-                (instance, context) -> {
-                  TrainingJob.Outcome outcome =
-                      training.run(
-                          TenantId.parse(instance.getData()),
-                          UUID.fromString(instance.getId()),
-                          () -> stopping);
-                  if (outcome.retryAt() == null) {
-                    return new CompletionHandler.OnCompleteRemove<>();
-                  }
-                  return (complete, operations) ->
-                      operations.reschedule(complete, outcome.retryAt());
-                });
+    for (DurableJob kind : kinds) {
+      tasks.put(kind.kind(), task(kind));
+    }
     scheduler =
-        Scheduler.create(dataSource, List.of(task))
+        Scheduler.create(dataSource, new ArrayList<>(tasks.values()))
             .threads(threads)
             .executorService(new OnManagedThreads())
             .pollingInterval(pollInterval)
@@ -87,9 +80,64 @@ public class JobEngine {
     scheduler.start();
   }
 
-  /** Queues a training run; it starts when a node has a free job thread and admission allows. */
-  public void submit(TenantId tenant, UUID run) {
-    scheduler.schedule(task.instance(run.toString(), tenant.toString()), Instant.now());
+  // The task data is the tenant id as text: what training runs have always been stored with.
+  private CustomTask<String> task(DurableJob kind) {
+    return Tasks.custom(kind.kind(), String.class)
+        .onDeadExecutionRevive()
+        .execute(
+            (instance, context) -> {
+              DurableJob.Next next =
+                  kind.run(TenantId.parse(instance.getData()), instance.getId(), () -> stopping);
+              if (next.at() == null) {
+                return new CompletionHandler.OnCompleteRemove<>();
+              }
+              return (complete, operations) -> operations.reschedule(complete, next.at());
+            });
+  }
+
+  /** Queues an execution to run as soon as a node has a free job thread. */
+  public void submit(String kind, TenantId tenant, String key) {
+    plan(kind, tenant, key, Instant.now());
+  }
+
+  /**
+   * Makes the execution due at {@code at}: queued if it is not, moved if it waits. One that is
+   * running keeps running; its kind decides what comes next when it ends.
+   */
+  public void plan(String kind, TenantId tenant, String key, Instant at) {
+    CustomTask<String> task = task(kind);
+    TaskInstanceId id = TaskInstanceId.of(kind, key);
+    // Between any two of these calls another node may pick, finish or re-plan the execution.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (scheduler.scheduleIfNotExists(task.instance(key, tenant.toString()), at)) {
+        return;
+      }
+      Optional<ScheduledExecution<Object>> waiting = scheduler.getScheduledExecution(id);
+      if (waiting.isPresent() && waiting.get().isPicked()) {
+        return; // running: its kind plans what comes next when it ends
+      }
+      if (waiting.isPresent() && scheduler.reschedule(id, at)) {
+        return;
+      }
+    }
+    throw new IllegalStateException("could not plan job " + kind + " " + key);
+  }
+
+  /** Forgets a waiting execution; one that is running ends on its own. */
+  public void cancel(String kind, String key) {
+    TaskInstanceId id = TaskInstanceId.of(kind, key);
+    boolean waiting = scheduler.getScheduledExecution(id).map(e -> !e.isPicked()).orElse(false);
+    if (waiting) {
+      scheduler.cancel(id);
+    }
+  }
+
+  private CustomTask<String> task(String kind) {
+    CustomTask<String> task = tasks.get(kind);
+    if (task == null) {
+      throw new IllegalArgumentException("no job kind " + kind + " (is the engine started?)");
+    }
+    return task;
   }
 
   public boolean stopping() {
