@@ -31,12 +31,30 @@ final class LibertyServer {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !handle.isAlive());
   }
 
+  /** Stops the server as an operator does, waiting until it is down. */
+  static void stop() throws IOException, InterruptedException {
+    new ProcessBuilder(wlp().resolve("bin/server").toString(), "stop", "millwright")
+        .inheritIO()
+        .start()
+        .waitFor();
+  }
+
   /** Starts the server with this process's environment and waits until it is ready. */
   static void start() throws IOException, InterruptedException {
-    Process p =
+    start(java.util.Map.of());
+  }
+
+  /**
+   * Starts the server with this process's environment plus {@code settings} (e.g. another storage
+   * configuration) and waits until it is ready.
+   */
+  static void start(java.util.Map<String, String> settings)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
         new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", "millwright")
-            .inheritIO()
-            .start();
+            .inheritIO();
+    builder.environment().putAll(settings);
+    Process p = builder.start();
     p.waitFor();
     HttpClient http = HttpClient.newHttpClient();
     Awaitility.await()
