@@ -78,11 +78,7 @@ public class UploadCommits {
       update.commit();
     }
     // Before the rows: the rewritten files and the new ones share the widened schema.
-    Widening.apply(
-        prepared.table(),
-        txn,
-        plan.widened().stream().map(Column::name).toList(),
-        UUID.randomUUID().toString());
+    Widening.apply(prepared.table(), txn, plan.widened(), UUID.randomUUID().toString());
     return txn;
   }
 
@@ -150,7 +146,16 @@ public class UploadCommits {
       evolved.put(
           "added", plan.added().stream().map(c -> c.name() + " " + c.type().wireName()).toList());
       evolved.put(
-          "widened", plan.widened().stream().map(c -> c.name() + " integer → decimal").toList());
+          "widened",
+          plan.widened().stream()
+              .map(
+                  c ->
+                      c.name()
+                          + " "
+                          + c.type().wireName()
+                          + " → "
+                          + Widening.wider(c.type()).orElseThrow().wireName())
+              .toList());
       evolved.put("upload", upload.id().toString());
       audit.append(
           tenant, AuditEvent.success(caller, "dataset.schema.evolve", name, context, evolved));

@@ -447,6 +447,42 @@ class DatasetsIT {
     assertThat(audit.body()).contains("reading integer → decimal");
   }
 
+  @Test
+  void aDateColumnThatStartsGettingTimesIsWidenedToTimestampsKeepingEveryEarlierDay() {
+    String visits =
+        "{\"name\":\"visits\",\"columns\":[{\"name\":\"visit\",\"type\":\"string\"},"
+            + "{\"name\":\"on_site\",\"type\":\"date\"}],\"primaryKey\":[\"visit\"]}";
+    assertThat(Api.post(path(a, ""), engineer, visits).status()).isEqualTo(201);
+    Reply first = upload(engineer, a, "visits", "visit,on_site\nv1,2024-03-01\nv2,02/03/2024\n");
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    long v1 = first.json().getJsonNumber("version").longValue();
+
+    // The source system starts sending times with its dates.
+    Reply second =
+        upload(engineer, a, "visits", "visit,on_site\nv3,2024-03-03 14:30\nv4,2024-03-04\n");
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    assertThat(second.json().getJsonArray("widenedColumns").toString()).isEqualTo("[\"on_site\"]");
+    assertThat(second.json().getInt("rowsWritten")).isEqualTo(2);
+    assertThat(types(a, "visits")).containsEntry("on_site", "timestamp");
+    Reply read =
+        sql(
+            a,
+            analyst,
+            "select visit, strftime(on_site, '%Y-%m-%d %H:%M') from visits order by visit");
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().getJsonArray("rows").toString())
+        .as("earlier days become their first instant (UTC); nothing is lost")
+        .isEqualTo(
+            "[[\"v1\",\"2024-03-01 00:00\"],[\"v2\",\"2024-03-02 00:00\"],"
+                + "[\"v3\",\"2024-03-03 14:30\"],[\"v4\",\"2024-03-04 00:00\"]]");
+    Reply then = Api.get(path(a, "/visits/rows?version=" + v1), analyst);
+    assertThat(then.json().getInt("totalRows")).isEqualTo(2);
+    assertThat(then.body()).as("time travel reads the dates as they were").contains("2024-03-01");
+    Reply audit =
+        Api.get("/api/tenants/" + a.slug() + "/audit?action=dataset.*&size=100", a.adminToken());
+    assertThat(audit.body()).contains("on_site date → timestamp");
+  }
+
   static Reply sql(Fixtures.TestTenant t, String token, String query) {
     return Api.post(
         "/api/tenants/" + t.slug() + "/sql", token, "{\"sql\":" + Json.quote(query) + "}");

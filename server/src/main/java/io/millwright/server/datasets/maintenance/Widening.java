@@ -1,10 +1,18 @@
 package io.millwright.server.datasets.maintenance;
 
+import io.millwright.server.datasets.Column;
 import io.millwright.server.datasets.DatasetVersion;
+import io.millwright.server.datasets.catalog.IcebergSchemas;
+import io.millwright.server.glossary.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.RewriteFiles;
@@ -18,41 +26,56 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 
 /**
- * Widens whole-number columns to decimals inside an upload's Iceberg transaction. Iceberg cannot
- * promote {@code long} to {@code double} in place, so the column is replaced: the old one renamed
- * aside, a decimal column of the same name added in its position, every current data file rewritten
- * with the values converted (copy-on-write, like compaction), and the old column dropped. All of it
- * commits with the upload or not at all; earlier versions keep their files and their schema, so
- * time travel still reads them as they were.
+ * Widens columns inside an upload's Iceberg transaction, where every value the column held has an
+ * exact meaning in the wider type: whole numbers become decimals, dates become timestamps (the
+ * day's start, UTC). Iceberg promotes neither in place, so the column is replaced: the old one
+ * renamed aside, a column of the same name and the wider type added in its position, every current
+ * data file rewritten with the values converted (copy-on-write, like compaction), and the old
+ * column dropped. All of it commits with the upload or not at all; earlier versions keep their
+ * files and their schema, so time travel still reads them as they were.
  */
 public final class Widening {
 
-  static final String ASIDE = "__widened_from_integer";
+  static final String ASIDE = "__widened";
 
   private Widening() {}
+
+  /** The type a column of this type may widen to, if any. */
+  public static Optional<DataType> wider(DataType type) {
+    return switch (type) {
+      case INTEGER -> Optional.of(DataType.DECIMAL);
+      case DATE -> Optional.of(DataType.TIMESTAMP);
+      default -> Optional.empty();
+    };
+  }
 
   /**
    * @param base the table the transaction started from (a transaction's table cannot be scanned;
    *     its files are the base's current ones)
-   * @param columns the whole-number columns to make decimal (neither key nor partition source)
+   * @param columns the columns to widen, as they are now (neither key nor partition source), each
+   *     to {@link #wider} its type
    */
-  public static void apply(Table base, Transaction txn, List<String> columns, String operationId) {
+  public static void apply(Table base, Transaction txn, List<Column> columns, String operationId) {
     if (columns.isEmpty()) {
       return;
     }
+    Map<String, DataType> from = new LinkedHashMap<>();
+    columns.forEach(c -> from.put(c.name(), c.type()));
     Table table = txn.table();
     UpdateSchema aside = txn.updateSchema();
-    columns.forEach(c -> aside.renameColumn(c, c + ASIDE));
+    from.keySet().forEach(c -> aside.renameColumn(c, c + ASIDE));
     aside.commit();
     UpdateSchema add = txn.updateSchema();
-    for (String c : columns) {
-      String doc = table.schema().findField(c + ASIDE).doc();
-      add.addColumn(c, Types.DoubleType.get(), doc).moveAfter(c, c + ASIDE);
+    for (Map.Entry<String, DataType> c : from.entrySet()) {
+      String doc = table.schema().findField(c.getKey() + ASIDE).doc();
+      DataType to = wider(c.getValue()).orElseThrow();
+      add.addColumn(c.getKey(), IcebergSchemas.typeOf(to), doc)
+          .moveAfter(c.getKey(), c.getKey() + ASIDE);
     }
     add.commit();
     Schema both = table.schema();
     UpdateSchema drop = txn.updateSchema();
-    columns.forEach(c -> drop.deleteColumn(c + ASIDE));
+    from.keySet().forEach(c -> drop.deleteColumn(c + ASIDE));
     drop.commit();
     Schema widened = table.schema();
 
@@ -73,7 +96,7 @@ public final class Widening {
     boolean done = false;
     try {
       for (DataFile f : current) {
-        rewriter.copyMapped(f, row -> convert(row, widened, columns));
+        rewriter.copyMapped(f, row -> convert(row, widened, from));
       }
       done = true;
     } finally {
@@ -86,20 +109,30 @@ public final class Widening {
     current.forEach(rewrite::deleteFile);
     written.forEach(rewrite::addFile);
     rewrite.set(DatasetVersion.SOURCE, "schema widening");
-    rewrite.set("millwright.widened", String.join(",", columns));
+    rewrite.set("millwright.widened", String.join(",", from.keySet()));
     rewrite.commit();
   }
 
-  private static Record convert(Record row, Schema widened, List<String> columns) {
+  private static Record convert(Record row, Schema widened, Map<String, DataType> from) {
     GenericRecord out = GenericRecord.create(widened);
     for (Types.NestedField f : widened.columns()) {
-      if (columns.contains(f.name())) {
-        Object whole = row.getField(f.name() + ASIDE);
-        out.setField(f.name(), whole == null ? null : ((Number) whole).doubleValue());
-      } else {
-        out.setField(f.name(), row.getField(f.name()));
-      }
+      DataType old = from.get(f.name());
+      out.setField(
+          f.name(),
+          old == null ? row.getField(f.name()) : widen(row.getField(f.name() + ASIDE), old));
     }
     return out;
+  }
+
+  /** One value in the wider type: the same number, or the day's first instant in UTC. */
+  static Object widen(Object value, DataType from) {
+    if (value == null) {
+      return null;
+    }
+    return switch (from) {
+      case INTEGER -> ((Number) value).doubleValue();
+      case DATE -> ((LocalDate) value).atStartOfDay().atOffset(ZoneOffset.UTC);
+      default -> throw new IllegalArgumentException(from + " does not widen");
+    };
   }
 }

@@ -8,6 +8,7 @@ import io.millwright.server.datasets.ingest.ParseOptions;
 import io.millwright.server.datasets.ingest.SchemaInference;
 import io.millwright.server.datasets.ingest.SourceRow;
 import io.millwright.server.datasets.ingest.ValueParser;
+import io.millwright.server.datasets.maintenance.Widening;
 import io.millwright.server.glossary.DataType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,10 @@ import java.util.regex.Pattern;
  * @param sourceUnit for each contract column, the unit its source header names ("Temp (°F)"), which
  *     values without a unit of their own are in; null when the header names none
  * @param added columns the file adds to the dataset (inferred from the sample)
- * @param widened whole-number columns the file's sample carries fractions for, which become decimal
- *     columns (safe widening: every whole number it held is a decimal too); the contract already
- *     has them as decimals
+ * @param widened columns, as they were, whose values in the file's sample only a wider type reads:
+ *     whole numbers with fractions ("12.5") become decimals, dates with times ("2024-03-01 10:00")
+ *     timestamps (safe widening: every value the column held keeps its meaning); the contract
+ *     already has them in the wider type
  */
 public record UploadPlan(
     DatasetContract contract,
@@ -134,7 +136,7 @@ public record UploadPlan(
     for (Column c : contract.columns()) {
       columns.add(
           widened.stream().anyMatch(w -> w.name().equals(c.name()))
-              ? c.withType(DataType.DECIMAL)
+              ? c.withType(Widening.wider(c.type()).orElseThrow())
               : c);
     }
     columns.addAll(added);
@@ -151,9 +153,10 @@ public record UploadPlan(
   }
 
   /**
-   * The whole-number columns whose values in the sample include fractions ("12.5") that read as
-   * decimals: widened, unless the column is part of the primary key or a partition's source (its
-   * keys and partitions would change meaning), where the rows go to quarantine as before.
+   * The columns whose values in the sample include one that fails the column's type but reads in
+   * the type it may widen to (a fraction in whole numbers, a time in dates): widened, unless the
+   * column is part of the primary key or a partition's source (its keys and partitions would change
+   * meaning), where the rows go to quarantine as before.
    */
   private static List<Column> widened(
       DatasetContract contract,
@@ -167,14 +170,15 @@ public record UploadPlan(
       boolean fixed =
           contract.primaryKey().contains(c.name())
               || contract.partitioning().stream().anyMatch(p -> p.column().equals(c.name()));
-      if (c.type() != DataType.INTEGER || at == null || fixed) {
+      DataType wider = Widening.wider(c.type()).orElse(null);
+      if (wider == null || at == null || fixed) {
         continue;
       }
       for (SourceRow row : sample) {
         String cell = row.problem() == null && at < row.cells().size() ? row.cells().get(at) : null;
         if (cell != null
-            && parser.parse(cell, DataType.INTEGER, c.unit()).isFailure()
-            && !parser.parse(cell, DataType.DECIMAL, c.unit()).isFailure()) {
+            && parser.parse(cell, c.type(), c.unit()).isFailure()
+            && !parser.parse(cell, wider, c.unit()).isFailure()) {
           out.add(c);
           break;
         }

@@ -297,6 +297,35 @@ public class WritePipelineTest {
   }
 
   @Test
+  void aTimeInADateColumnWidensItToATimestampAndAFractionAWholeNumberColumnToDecimal()
+      throws IOException {
+    DatasetContract contract = contract();
+    String csv =
+        "site,sensor_id,read_at,service_date,energy\n"
+            + "north,S-9,2024-03-02T00:00:00Z,2024-03-01,5\n"
+            + "north,S-9,2024-03-02T01:00:00Z,2024-03-01 14:30,2.5\n"
+            + "north,S-9,2024-03-02T02:00:00Z,not a date,7\n";
+    try (RowSource source =
+        RowSources.open(
+            SourceFormat.CSV,
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+            new SourceOptions(null, null, 0))) {
+      List<SourceRow> sample = List.of(source.next(), source.next(), source.next());
+      UploadPlan plan = UploadPlan.of(contract, source.columns(), sample, OPTIONS);
+      assertThat(plan.widened())
+          .as("listed as they were")
+          .extracting(c -> c.name() + ":" + c.type().wireName())
+          .containsExactly("service_date:date", "energy:integer");
+      assertThat(plan.contract().column("service_date").orElseThrow().type())
+          .isEqualTo(DataType.TIMESTAMP);
+      assertThat(plan.contract().column("energy").orElseThrow().type()).isEqualTo(DataType.DECIMAL);
+      // A key or partition column never widens: read_at stays a timestamp, sensor_id a string.
+      assertThat(plan.contract().column("read_at").orElseThrow().type())
+          .isEqualTo(DataType.TIMESTAMP);
+    }
+  }
+
+  @Test
   void tooManyBadRowsRefuseTheWholeFileAndLeaveNoFiles() throws IOException {
     DatasetContract contract = contract();
     Table table = table(warehouse, contract);
