@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVException;
@@ -84,7 +84,8 @@ final class CsvRowSource implements RowSource {
       if (record == null) {
         return null;
       }
-      List<String> cells = record.toList();
+      // The record's own array, not toList(): that one runs a stream and copies, per row.
+      List<String> cells = Arrays.asList(record.values());
       if (HeaderNames.isBlank(cells)) {
         blankLinesSkipped++;
         continue;
@@ -94,7 +95,7 @@ final class CsvRowSource implements RowSource {
           cells.size() == columns.size()
               ? null
               : HeaderNames.raggedProblem(cells.size(), columns.size());
-      return new SourceRow(line, new ArrayList<>(cells), problem);
+      return new SourceRow(line, cells, problem);
     }
   }
 

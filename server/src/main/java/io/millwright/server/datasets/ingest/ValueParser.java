@@ -14,9 +14,8 @@ import java.util.Set;
 public final class ValueParser {
 
   /** Spellings of "no value" seen in exports; matched case-insensitively after trimming. */
-  private static final Set<String> NULL_TOKENS = Set.of("", "null", "n/a", "na", "-");
-
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "1");
+
   private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "0");
 
   private final ParseOptions options;
@@ -37,8 +36,16 @@ public final class ValueParser {
       return true;
     }
     String t = raw.trim();
-    // Every null spelling is at most four characters: skip the lowercasing for real values.
-    return t.length() <= 4 && NULL_TOKENS.contains(t.toLowerCase(Locale.ROOT));
+    // The null spellings ("", "-", "na", "n/a", "null", any case) each have their own length:
+    // compare without lowercasing, which copies every short cell.
+    return switch (t.length()) {
+      case 0 -> true;
+      case 1 -> t.charAt(0) == '-';
+      case 2 -> t.equalsIgnoreCase("na");
+      case 3 -> t.equalsIgnoreCase("n/a");
+      case 4 -> t.equalsIgnoreCase("null");
+      default -> false;
+    };
   }
 
   /**
