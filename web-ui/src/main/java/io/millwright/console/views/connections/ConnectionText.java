@@ -5,10 +5,12 @@ import io.millwright.console.ports.ConnectionLive;
 import io.millwright.console.ports.ConnectionRunRow;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** How connection pages write schedules, times, runs and offsets, the same on each of them. */
+/**
+ * How connection pages write times, runs and offsets, the same on each of them (schedules: {@link
+ * io.millwright.console.views.shell.ScheduleText}).
+ */
 final class ConnectionText {
 
   private ConnectionText() {}
@@ -19,44 +21,6 @@ final class ConnectionText {
 
   static String orEmpty(String text) {
     return text == null ? "" : text;
-  }
-
-  /** A stored schedule for people: {@code every PT15M} as {@code every 15m}. */
-  static String schedule(String text) {
-    if (text == null) {
-      return "";
-    }
-    if (text.startsWith("every ")) {
-      try {
-        return "every " + compact(Duration.parse(text.substring(6).strip()));
-      } catch (DateTimeParseException e) {
-        return text;
-      }
-    }
-    return switch (text) {
-      case "manual" -> "manual (Run now)";
-      case "stream" -> "stream (continuous)";
-      case "push" -> "push (senders deliver)";
-      default -> text;
-    };
-  }
-
-  /** An interval as a schedule says it: {@code 15m}, {@code 1h30m}, {@code 45s}. */
-  static String compact(Duration d) {
-    StringBuilder s = new StringBuilder();
-    long hours = d.toHours();
-    int minutes = d.toMinutesPart();
-    int seconds = d.toSecondsPart();
-    if (hours > 0) {
-      s.append(hours).append('h');
-    }
-    if (minutes > 0) {
-      s.append(minutes).append('m');
-    }
-    if (seconds > 0 || s.isEmpty()) {
-      s.append(seconds).append('s');
-    }
-    return s.toString();
   }
 
   /** How long a run took: {@code 850 ms}, {@code 12 s}, {@code 3 min 4 s}, {@code 1 h 2 min}. */

@@ -30,6 +30,7 @@ import io.millwright.console.ports.TenantConnections;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.ScheduleText;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -175,7 +176,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
             datasetLink,
             new Span(
                 " · "
-                    + ConnectionText.schedule(loaded.schedule())
+                    + ScheduleText.schedule(loaded.schedule())
                     + " · "
                     + loaded.writeMode()
                     + " · "

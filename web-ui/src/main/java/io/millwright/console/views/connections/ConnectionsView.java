@@ -23,6 +23,7 @@ import io.millwright.console.ports.TenantConnections;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.ScheduleText;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
     grid.addColumn(ConnectionRow::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(ConnectionRow::connector).setHeader("Connector").setAutoWidth(true);
     grid.addColumn(ConnectionRow::dataset).setHeader("Dataset").setAutoWidth(true);
-    grid.addColumn(r -> ConnectionText.schedule(r.schedule()))
+    grid.addColumn(r -> ScheduleText.schedule(r.schedule()))
         .setHeader("Schedule")
         .setAutoWidth(true);
     grid.addComponentColumn(ConnectionsView::state)

@@ -21,15 +21,6 @@ class ConnectionTextTest {
   }
 
   @Test
-  void schedulesReadAsPeopleWriteThem() {
-    assertThat(ConnectionText.schedule("every PT15M")).isEqualTo("every 15m");
-    assertThat(ConnectionText.schedule("every PT1H30M")).isEqualTo("every 1h30m");
-    assertThat(ConnectionText.schedule("every PT45S")).isEqualTo("every 45s");
-    assertThat(ConnectionText.schedule("manual")).isEqualTo("manual (Run now)");
-    assertThat(ConnectionText.schedule("every soon")).isEqualTo("every soon");
-  }
-
-  @Test
   void durationsAreShort() {
     assertThat(ConnectionText.duration(Duration.ofMillis(850))).isEqualTo("850 ms");
     assertThat(ConnectionText.duration(Duration.ofSeconds(12))).isEqualTo("12 s");

@@ -1,8 +1,8 @@
 package io.millwright.console.views.models;
 
-import static io.millwright.console.views.models.Components.exists;
-import static io.millwright.console.views.models.Components.find;
-import static io.millwright.console.views.models.Components.shown;
+import static io.millwright.console.views.Components.exists;
+import static io.millwright.console.views.Components.find;
+import static io.millwright.console.views.Components.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;

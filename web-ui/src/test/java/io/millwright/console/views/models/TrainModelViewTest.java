@@ -22,6 +22,7 @@ import io.millwright.console.ports.TenantDatasets;
 import io.millwright.console.ports.TrainingColumn;
 import io.millwright.console.ports.TrainingDraft;
 import io.millwright.console.ports.TrainingRunDetail;
+import io.millwright.console.views.Components;
 import io.millwright.tenancy.TenantRole;
 import java.util.ArrayList;
 import java.util.List;

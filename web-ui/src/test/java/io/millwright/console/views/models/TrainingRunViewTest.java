@@ -1,7 +1,7 @@
 package io.millwright.console.views.models;
 
-import static io.millwright.console.views.models.Components.find;
-import static io.millwright.console.views.models.Components.shown;
+import static io.millwright.console.views.Components.find;
+import static io.millwright.console.views.Components.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -11,6 +11,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TrainingEpoch;
 import io.millwright.console.ports.TrainingRunDetail;
+import io.millwright.console.views.Components;
 import io.millwright.tenancy.TenantRole;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,18 @@
-package io.millwright.console.views.models;
+package io.millwright.console.views;
 
 import com.vaadin.flow.component.Component;
 import java.util.stream.Stream;
 
-/** Finds components of a view by id and says whether a person would see them. */
-final class Components {
+/**
+ * Finds components of a view by id and says whether a person would see them; shared by the views'
+ * unit tests.
+ */
+public final class Components {
 
   private Components() {}
 
   @SuppressWarnings("unchecked")
-  static <T extends Component> T find(Component root, String id) {
+  public static <T extends Component> T find(Component root, String id) {
     return (T)
         descendants(root)
             .filter(c -> c.getId().orElse("").equals(id))
@@ -17,15 +20,15 @@ final class Components {
             .orElseThrow(() -> new AssertionError("no component with id " + id));
   }
 
-  static boolean exists(Component root, String id) {
+  public static boolean exists(Component root, String id) {
     return descendants(root).anyMatch(c -> c.getId().orElse("").equals(id));
   }
 
-  static Stream<Component> descendants(Component c) {
+  public static Stream<Component> descendants(Component c) {
     return Stream.concat(Stream.of(c), c.getChildren().flatMap(Components::descendants));
   }
 
-  static boolean shown(Component c) {
+  public static boolean shown(Component c) {
     return c.isVisible() && c.getParent().map(Components::shown).orElse(true);
   }
 }
