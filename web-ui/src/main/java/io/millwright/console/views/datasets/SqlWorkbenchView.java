@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.DatasetColumn;
@@ -29,6 +30,7 @@ import io.millwright.console.ports.SqlTable;
 import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TenantSql;
 import io.millwright.console.ports.TenantSwitchboard;
+import io.millwright.console.ports.TenantTransforms;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
 import io.millwright.console.views.shell.Toasts;
@@ -39,7 +41,8 @@ import java.util.List;
 
 /**
  * The SQL workbench: a read-only query over the tenant's datasets, its rows and what it cost. The
- * server runs it in a sandbox and masks PII for readers who may not write datasets.
+ * server runs it in a sandbox and masks PII for readers who may not write datasets. Those who may
+ * define transforms can take the query to a new transform ({@code sql-save-transform}).
  */
 @Route(value = "t/:slug/sql", layout = MainLayout.class)
 @PageTitle("SQL · Millwright")
@@ -60,6 +63,7 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
   private final Pre error = new Pre();
   private final Span status = new Span();
   private final Grid<List<String>> results = new Grid<>();
+  private final Button saveAsTransform = new Button("Save as transform…");
   private TenantChoice tenant;
   // Counts answered runs so a test can wait for the next answer instead of sleeping.
   private int runs;
@@ -93,7 +97,12 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
     hint.getStyle()
         .set("color", "var(--lumo-secondary-text-color)")
         .set("font-size", "var(--lumo-font-size-s)");
-    toolbar.add(run, hint);
+    saveAsTransform.setId("sql-save-transform");
+    saveAsTransform.setTooltipText(
+        "Opens Transforms with this query in a new transform, to write its result into a dataset"
+            + " on every run");
+    saveAsTransform.addClickListener(e -> saveAsTransform());
+    toolbar.add(run, saveAsTransform, hint);
     toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
 
     error.setId("sql-error");
@@ -129,6 +138,8 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
       Toasts.error(ex.getMessage());
     }
     editor.setValue(SqlText.example(tables));
+    // Only those who may define transforms are offered to make one of the query.
+    saveAsTransform.setVisible(tenant.holdsAny(TenantTransforms.WRITERS));
     error.setVisible(false);
     status.setText("");
     results.removeAllColumns();
@@ -162,6 +173,21 @@ public class SqlWorkbenchView extends VerticalLayout implements BeforeEnterObser
       results.setItems(List.of());
     }
     status.getElement().setAttribute("data-run", String.valueOf(++runs));
+  }
+
+  /** Opens the transforms page with the query in a new transform (nothing is saved yet). */
+  private void saveAsTransform() {
+    String query = editor.getValue();
+    if (query == null || query.isBlank()) {
+      Toasts.error("Write a query first: a transform is a SELECT over your datasets.");
+      return;
+    }
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.navigate(
+                    "t/" + tenant.slug() + "/transforms",
+                    QueryParameters.of(TransformsView.QUERY_PARAMETER, query.strip())));
   }
 
   private void showAnswer(SqlAnswer answer) {

@@ -106,6 +106,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       if (tenant.holdsAny(TenantSql.ROLES)) {
         nav.addItem(item("SQL", base + "/sql", "nav-sql"));
       }
+      // Every member reads transforms, as the transforms API admits; writing is offered by role.
+      nav.addItem(item("Transforms", base + "/transforms", "nav-transforms"));
       if (tenant.holdsAny(TenantRole.TENANT_ADMIN, TenantRole.AUDITOR)) {
         nav.addItem(item("Members", base + "/members", "nav-members"));
       }
