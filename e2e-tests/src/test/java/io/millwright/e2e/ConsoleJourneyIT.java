@@ -306,6 +306,22 @@ class ConsoleJourneyIT {
         .doesNotContain("Exception")
         .doesNotContain("root:");
     assertThat(sql.status()).isEqualTo("The query did not run.");
+
+    // A query worth keeping becomes a transform that refreshes its dataset by itself.
+    String perSite = "select site, sum(kwh) as kwh from meter_readings group by site";
+    sql.run(perSite);
+    page.locator("#sql-save-transform").click();
+    TransformsPage transforms = new TransformsPage(page);
+    assertThat(transforms.query()).isEqualTo(perSite);
+    transforms.fill("site_totals", "site_kwh", "every 100ms").save();
+    assertThat(transforms.scheduleError()).contains("at least every 2s");
+    assertThat(transforms.query()).as("nothing typed is lost").isEqualTo(perSite);
+    transforms.schedule("every 2s").save();
+    transforms.awaitState("site_totals", "scheduled");
+    assertThat(transforms.awaitLastRun("succeeded")).contains("3 rows written");
+    Screenshots.take(page, "transforms");
+    transforms.schedule("manual").save();
+    transforms.awaitState("site_totals", "manual");
     page.context().close();
   }
 
