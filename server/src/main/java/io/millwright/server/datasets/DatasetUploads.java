@@ -10,6 +10,7 @@ import io.millwright.server.datasets.ingest.SchemaInference;
 import io.millwright.server.datasets.ingest.SourceOptions;
 import io.millwright.server.datasets.ingest.SourceRow;
 import io.millwright.server.datasets.ingest.SourceTooLargeException;
+import io.millwright.server.datasets.pipeline.KeySet;
 import io.millwright.server.datasets.pipeline.KeyText;
 import io.millwright.server.datasets.pipeline.UploadPlan;
 import io.millwright.server.datasets.pipeline.WriteOutcome;
@@ -26,13 +27,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.iceberg.Snapshot;
@@ -260,12 +259,11 @@ public class DatasetUploads {
       // A replacing write (a transform's new result) starts from nothing: no key is taken yet.
       List<String> key = plan.contract().primaryKey();
       Snapshot base = prepared.table().currentSnapshot();
-      Set<String> existing =
+      KeySet existing =
           origin.replace() || key.isEmpty()
-              ? Set.of()
+              ? new KeySet()
               : keyCache
                   .take(tenant, dataset.id(), base == null ? -1 : base.snapshotId())
-                  .<Set<String>>map(k -> k)
                   .orElseGet(() -> existingKeys(prepared.table(), key));
       WritePipeline pipeline =
           new WritePipeline(
@@ -422,20 +420,30 @@ public class DatasetUploads {
     return sample;
   }
 
-  /** Keys of the rows in the dataset's current version, for deduplicating against them. */
-  private static Set<String> existingKeys(Table table, List<String> key) {
-    Set<String> keys = new HashSet<>();
-    if (key.isEmpty() || table.currentSnapshot() == null) {
-      return keys;
+  /** The rows of the current version, from its summary (a hint for sizing; 0 when unknown). */
+  private static long totalRows(Table table) {
+    String total = table.currentSnapshot().summary().get("total-records");
+    try {
+      return total == null ? 0 : Long.parseLong(total);
+    } catch (NumberFormatException e) {
+      return 0;
     }
+  }
+
+  /** Keys of the rows in the dataset's current version, for deduplicating against them. */
+  private static KeySet existingKeys(Table table, List<String> key) {
+    if (key.isEmpty() || table.currentSnapshot() == null) {
+      return new KeySet();
+    }
+    KeySet keys = new KeySet(totalRows(table));
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).select(key).build()) {
       StringBuilder text = new StringBuilder();
       for (Record r : records) {
         text.setLength(0);
         for (String k : key) {
-          text.append(KeyText.of(r.getField(k))).append('\u001f');
+          KeyText.appendTo(text, r.getField(k)).append('\u001f');
         }
-        keys.add(text.toString());
+        keys.add(text);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,14 +1,13 @@
 package io.millwright.server.datasets;
 
+import io.millwright.server.datasets.pipeline.KeySet;
 import io.millwright.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeyCache {
 
-  private record Entry(long snapshotId, HashSet<String> keys) {}
+  private record Entry(long snapshotId, KeySet keys) {}
 
   private record Slot(TenantId tenant, UUID dataset) {}
 
@@ -37,8 +36,7 @@ public class KeyCache {
   long maxKeys;
 
   /** The keys of exactly this version, taken out of the cache, or empty. */
-  public synchronized Optional<HashSet<String>> take(
-      TenantId tenant, UUID dataset, long snapshotId) {
+  public synchronized Optional<KeySet> take(TenantId tenant, UUID dataset, long snapshotId) {
     Entry e = entries.remove(new Slot(tenant, dataset));
     if (e == null) {
       return Optional.empty();
@@ -48,17 +46,17 @@ public class KeyCache {
   }
 
   /** Keeps the keys of a version this node committed (dropped when they alone exceed the bound). */
-  public synchronized void put(TenantId tenant, UUID dataset, long snapshotId, Set<String> keys) {
+  public synchronized void put(TenantId tenant, UUID dataset, long snapshotId, KeySet keys) {
     Slot slot = new Slot(tenant, dataset);
     Entry old = entries.remove(slot);
     if (old != null) {
       total -= old.keys().size();
     }
-    if (!(keys instanceof HashSet<String> owned) || keys.size() > maxKeys) {
+    if (keys.size() > maxKeys) {
       return;
     }
-    entries.put(slot, new Entry(snapshotId, owned));
-    total += owned.size();
+    entries.put(slot, new Entry(snapshotId, keys));
+    total += keys.size();
     Iterator<Map.Entry<Slot, Entry>> oldest = entries.entrySet().iterator();
     while (total > maxKeys && oldest.hasNext()) {
       total -= oldest.next().getValue().keys().size();

@@ -2,9 +2,8 @@ package io.millwright.server.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millwright.server.datasets.pipeline.KeySet;
 import io.millwright.tenancy.TenantId;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,12 @@ class KeyCacheTest {
     cache.maxKeys = 5;
   }
 
-  static HashSet<String> keys(String... k) {
-    return new HashSet<>(Set.of(k));
+  static KeySet keys(String... k) {
+    KeySet set = new KeySet();
+    for (String key : k) {
+      set.add(key);
+    }
+    return set;
   }
 
   @Test
@@ -28,25 +31,29 @@ class KeyCacheTest {
     assertThat(cache.take(tenant, dataset, 8)).as("another version: read again").isEmpty();
     assertThat(cache.take(tenant, dataset, 7)).as("dropped by the miss above").isEmpty();
 
-    cache.put(tenant, dataset, 9, keys("a", "b", "c"));
-    assertThat(cache.take(tenant, dataset, 9)).contains(keys("a", "b", "c"));
+    KeySet three = keys("a", "b", "c");
+    cache.put(tenant, dataset, 9, three);
+    assertThat(cache.take(tenant, dataset, 9)).containsSame(three);
+    assertThat(three.contains("c")).isTrue();
     assertThat(cache.take(tenant, dataset, 9)).as("handed out once").isEmpty();
   }
 
   @Test
   void anotherTenantsDatasetNeverGetsThem() {
-    cache.put(tenant, dataset, 7, keys("a"));
+    KeySet one = keys("a");
+    cache.put(tenant, dataset, 7, one);
     assertThat(cache.take(TenantId.random(), dataset, 7)).isEmpty();
-    assertThat(cache.take(tenant, dataset, 7)).contains(keys("a"));
+    assertThat(cache.take(tenant, dataset, 7)).containsSame(one);
   }
 
   @Test
   void theBoundEvictsTheLeastRecentlyUsedAndRefusesASetLargerThanItself() {
     UUID other = UUID.randomUUID();
     cache.put(tenant, dataset, 1, keys("a", "b", "c"));
-    cache.put(tenant, other, 1, keys("d", "e", "f"));
+    KeySet newer = keys("d", "e", "f");
+    cache.put(tenant, other, 1, newer);
     assertThat(cache.take(tenant, dataset, 1)).as("evicted for the newer one").isEmpty();
-    assertThat(cache.take(tenant, other, 1)).contains(keys("d", "e", "f"));
+    assertThat(cache.take(tenant, other, 1)).containsSame(newer);
     cache.put(tenant, dataset, 2, keys("1", "2", "3", "4", "5", "6"));
     assertThat(cache.take(tenant, dataset, 2)).isEmpty();
   }

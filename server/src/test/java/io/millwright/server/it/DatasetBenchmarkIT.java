@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * API; and the effect of compaction on a scan over many small files. Figures only, no asserted
  * times.
  */
-class DatasetBenchmarkIT {
+public class DatasetBenchmarkIT {
 
   static final int ROWS = 1_000_000;
   static final String[] SITES = {"north", "south", "east", "west"};
@@ -88,6 +88,13 @@ class DatasetBenchmarkIT {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  static void create(Fixtures.TestTenant t, String token, String name, boolean key) {
+    assertThat(
+            Api.post("/api/tenants/" + t.slug() + "/datasets", token, declaration(name, key))
+                .status())
+        .isEqualTo(201);
+  }
+
   static Reply upload(Fixtures.TestTenant t, String token, String name, byte[] body) {
     return Api.upload(
         "/api/tenants/" + t.slug() + "/datasets/" + name + "/uploads",
@@ -105,7 +112,7 @@ class DatasetBenchmarkIT {
   }
 
   /** The raw writer: the same rows, already typed, straight into an Iceberg table. */
-  static double rawRowsPerSecond(Path dir) throws Exception {
+  public static double rawRowsPerSecond(Path dir) throws Exception {
     PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).day("read_at").build();
     Table table = LocalTables.create(dir, new byte[32], "raw", SCHEMA, spec);
     long t0 = System.nanoTime();
@@ -146,39 +153,41 @@ class DatasetBenchmarkIT {
     Fixtures.TestTenant tenant = Fixtures.tenant("databench");
     String engineer = Fixtures.member(tenant, "engineer", "data-engineer");
 
-    // 1. Upload through the API vs the raw writer (warm both once on a smaller batch).
+    // 1. Upload through the API vs the raw writer. Both are warmed on the same kind of write (a
+    // keyed upload, a raw write), then each is measured three times, alternating, and the medians
+    // are compared: one measurement of either varied by a quarter from run to run here.
     byte[] million = csv(0, ROWS);
     rawRowsPerSecond(Files.createTempDirectory("raw-warm"));
-    double raw = rawRowsPerSecond(Files.createTempDirectory("raw"));
-    assertThat(
-            Api.post(
-                    "/api/tenants/" + tenant.slug() + "/datasets",
-                    engineer,
-                    declaration("warm", false))
-                .status())
-        .isEqualTo(201);
-    upload(tenant, engineer, "warm", csv(0, 100_000));
-    assertThat(
-            Api.post(
-                    "/api/tenants/" + tenant.slug() + "/datasets",
-                    engineer,
-                    declaration("sensors", true))
-                .status())
-        .isEqualTo(201);
-    long t0 = System.nanoTime();
-    Reply up = upload(tenant, engineer, "sensors", million);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    assertThat(up.status()).as(up.toString()).isEqualTo(201);
-    assertThat(up.json().getInt("rowsWritten")).isEqualTo(ROWS);
-    double api = ROWS / seconds;
+    create(tenant, engineer, "warm", true);
+    upload(tenant, engineer, "warm", csv(0, 200_000));
+    double[] raws = new double[3];
+    double[] apis = new double[3];
+    for (int i = 0; i < 3; i++) {
+      raws[i] = rawRowsPerSecond(Files.createTempDirectory("raw"));
+      String name = i == 0 ? "sensors" : "sensors_" + i;
+      create(tenant, engineer, name, true);
+      long t0 = System.nanoTime();
+      Reply up = upload(tenant, engineer, name, million);
+      apis[i] = ROWS / ((System.nanoTime() - t0) / 1e9);
+      assertThat(up.status()).as(up.toString()).isEqualTo(201);
+      assertThat(up.json().getInt("rowsWritten")).isEqualTo(ROWS);
+    }
+    double raw = Bench.percentile(Bench.sortedCopy(raws), 50);
+    double api = Bench.percentile(Bench.sortedCopy(apis), 50);
     Bench.report(
         "| Upload 1,000,000-row 6-column sensor CSV ("
             + million.length / 1_000_000
-            + " MB) through the API, key (sensor_id, read_at), day partitions | "
+            + " MB) through the API, key (sensor_id, read_at), day partitions, median of 3 | "
             + Bench.f(api)
             + " rows/s ("
-            + Bench.f(seconds)
-            + " s) | raw Iceberg writer, same rows typed, same encryption: "
+            + Bench.f(ROWS / api)
+            + " s; runs "
+            + Bench.f(apis[0])
+            + ", "
+            + Bench.f(apis[1])
+            + ", "
+            + Bench.f(apis[2])
+            + ") | raw Iceberg writer, same rows typed, same encryption, median of 3: "
             + Bench.f(raw)
             + " rows/s | "
             + Bench.f(api / raw)

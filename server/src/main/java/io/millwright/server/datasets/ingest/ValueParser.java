@@ -35,6 +35,10 @@ public final class ValueParser {
     if (raw == null) {
       return true;
     }
+    int n = raw.length();
+    if (n > 4 && raw.charAt(0) > ' ' && raw.charAt(n - 1) > ' ') {
+      return false; // longer than any null spelling, even trimmed: no need to trim
+    }
     String t = raw.trim();
     // The null spellings ("", "-", "na", "n/a", "null", any case) each have their own length:
     // compare without lowercasing, which copies every short cell.

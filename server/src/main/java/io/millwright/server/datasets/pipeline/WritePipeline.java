@@ -9,12 +9,10 @@ import io.millwright.server.datasets.ingest.ValueParser;
 import io.millwright.server.glossary.GlossaryTerm;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.DataFile;
@@ -53,7 +51,9 @@ public final class WritePipeline {
   private final List<Column> columns;
   private final RowChecks checks;
   private final ValueParser parser;
-  private final Set<String> seenKeys;
+  private final KeySet seenKeys;
+  // One key's text at a time, reused: the reading half builds it and only its fingerprint stays.
+  private final StringBuilder keyText = new StringBuilder();
   private final int[] keyPositions;
   private final int maxQuarantined;
   private final String operationId;
@@ -61,8 +61,8 @@ public final class WritePipeline {
 
   /**
    * @param table the dataset's table, already evolved to the plan's columns
-   * @param existingKeys keys of the rows already in the dataset (empty without a primary key); a
-   *     {@link HashSet} is taken over and grows by the keys written ({@link #keys()})
+   * @param existingKeys keys of the rows already in the dataset (empty without a primary key),
+   *     taken over: it grows by the keys written ({@link #keys()})
    * @param operationId names the data files (the upload id), so a file tells which write made it
    * @param executor runs the reading half beside the writing half (two cores busy instead of one);
    *     null to do both on the calling thread
@@ -72,7 +72,7 @@ public final class WritePipeline {
       UploadPlan plan,
       Map<String, GlossaryTerm> terms,
       ParseOptions options,
-      Set<String> existingKeys,
+      KeySet existingKeys,
       int maxQuarantined,
       String operationId,
       ExecutorService executor) {
@@ -82,8 +82,7 @@ public final class WritePipeline {
     this.columns = plan.contract().columns();
     this.checks = new RowChecks(columns, terms, plan.contract().primaryKey());
     this.parser = new ValueParser(options);
-    this.seenKeys =
-        existingKeys instanceof HashSet<String> owned ? owned : new HashSet<>(existingKeys);
+    this.seenKeys = existingKeys;
     List<String> key = plan.contract().primaryKey();
     this.keyPositions = new int[key.size()];
     for (int i = 0; i < key.size(); i++) {
@@ -101,7 +100,7 @@ public final class WritePipeline {
    * The keys of the dataset after this write: those it had and those written (for {@link
    * io.millwright.server.datasets.KeyCache}).
    */
-  public Set<String> keys() {
+  public KeySet keys() {
     return seenKeys;
   }
 
@@ -128,6 +127,7 @@ public final class WritePipeline {
     PartitionKey partitionKey = spec.isUnpartitioned() ? null : new PartitionKey(spec, schema);
     InternalRecordWrapper wrapper =
         spec.isUnpartitioned() ? null : new InternalRecordWrapper(schema.asStruct());
+    PartitionValues fast = PartitionValues.of(spec, schema);
 
     Intake intake = new Intake(source, sample);
     long written = 0;
@@ -145,7 +145,9 @@ public final class WritePipeline {
           if (partitionKey == null) {
             writer.write(record, spec, null);
           } else {
-            partitionKey.partition(wrapper.wrap(record));
+            if (fast == null || !fast.fill(record, partitionKey)) {
+              partitionKey.partition(wrapper.wrap(record));
+            }
             writer.write(record, spec, partitionKey);
           }
           if (++written % PROGRESS_EVERY == 0) {
@@ -289,12 +291,12 @@ public final class WritePipeline {
     return raw;
   }
 
-  private String keyOf(Object[] values) {
-    StringBuilder key = new StringBuilder();
+  private CharSequence keyOf(Object[] values) {
+    keyText.setLength(0);
     for (int p : keyPositions) {
-      key.append(KeyText.of(values[p])).append('\u001f');
+      KeyText.appendTo(keyText, values[p]).append('\u001f');
     }
-    return key.toString();
+    return keyText;
   }
 
   private int indexOf(String column) {

@@ -143,7 +143,7 @@ class ObjectStoreTest {
                   plan,
                   Map.of("sensor_status", WritePipelineTest.STATUS),
                   WritePipelineTest.OPTIONS,
-                  Set.of(),
+                  new io.millwright.server.datasets.pipeline.KeySet(),
                   100,
                   "s3-upload",
                   null)

@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.junit.jupiter.api.Test;
@@ -88,6 +87,12 @@ class PipelineStagesBenchmarkTest {
     };
     ParseOptions options = new ParseOptions(DateOrder.DMY, '.', ZoneId.of("UTC"));
     for (int round = 0; round < 2; round++) {
+      // The end-to-end benchmark's baseline, here in the same process: the writing half alone.
+      System.out.printf(
+          Locale.ROOT,
+          "BENCHMARK pipeline stage %-40s %,10.0f rows/s%n",
+          "raw Iceberg writer (typed rows)",
+          io.millwright.server.it.DatasetBenchmarkIT.rawRowsPerSecond(dir.resolve("raw" + round)));
       long t0 = System.nanoTime();
       try (RowSource source = open(csv)) {
         while (source.next() != null) {}
@@ -155,7 +160,7 @@ class PipelineStagesBenchmarkTest {
                   plan,
                   Map.of(),
                   options,
-                  Set.of(),
+                  new io.millwright.server.datasets.pipeline.KeySet(),
                   100,
                   "bench",
                   parallel ? readers : null)

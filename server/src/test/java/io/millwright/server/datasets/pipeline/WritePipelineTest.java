@@ -154,6 +154,12 @@ public class WritePipelineTest {
 
   record Run(WriteOutcome outcome, Table table) {}
 
+  static KeySet keySet(Set<String> keys) {
+    KeySet set = new KeySet(keys.size());
+    keys.forEach(set::add);
+    return set;
+  }
+
   static Run write(Table table, DatasetContract contract, String csv, Set<String> existing)
       throws IOException {
     try (RowSource source =
@@ -173,7 +179,7 @@ public class WritePipelineTest {
               plan,
               Map.of("sensor_status", STATUS),
               OPTIONS,
-              existing,
+              keySet(existing),
               100,
               "test-upload",
               READERS);
