@@ -2,7 +2,6 @@ package io.millwright.console.views.connections;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,7 +19,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.millwright.console.ports.ConnectionDetail;
 import io.millwright.console.ports.ConnectionRunRow;
 import io.millwright.console.ports.ConnectionTestResult;
@@ -30,6 +28,7 @@ import io.millwright.console.ports.TenantConnections;
 import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.Poller;
 import io.millwright.console.views.shell.ScheduleText;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
@@ -73,7 +72,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
   private String name;
   private ConnectionDetail detail;
   private List<ConnectionRunRow> shownRuns = List.of();
-  private Registration polling;
+  private final Poller polling = new Poller(this::poll);
 
   @Inject
   public ConnectionView(TenantSwitchboard switchboard, TenantConnections connections) {
@@ -114,28 +113,13 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
   @Override
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
-    startPolling(event.getUI(), POLL_IDLE_MS);
-  }
-
-  private void startPolling(UI ui, int intervalMs) {
-    if (polling == null) {
-      polling = ui.addPollListener(e -> poll());
-    }
-    ui.setPollInterval(intervalMs);
+    polling.keep(event.getUI(), true, POLL_IDLE_MS);
   }
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
-  }
-
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-    }
-    ui.setPollInterval(-1);
   }
 
   private boolean writer() {
@@ -208,7 +192,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
     update(loaded);
     showRuns();
     // Reused for another connection (same route), the page may have stopped polling before.
-    getUI().ifPresent(ui -> startPolling(ui, POLL_IDLE_MS));
+    getUI().ifPresent(ui -> polling.keep(ui, true, POLL_IDLE_MS));
   }
 
   /** Everything on the page that changes while it is open. */
@@ -289,7 +273,7 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
   private void poll() {
     if (detail == null || tenant == null) {
       // Nothing to refresh: the connection could not be shown.
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     try {
@@ -298,20 +282,20 @@ public class ConnectionView extends VerticalLayout implements BeforeEnterObserve
     } catch (ConsoleException ex) {
       // Gone (deleted elsewhere) or no longer allowed: say so once and stop asking.
       liveError.setText("This page stopped refreshing: " + ex.getMessage());
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     boolean busy =
         (detail.live() != null && detail.live().running())
             || shownRuns.stream().anyMatch(r -> "running".equals(r.status()));
-    getUI().ifPresent(ui -> ui.setPollInterval(busy ? POLL_RUNNING_MS : POLL_IDLE_MS));
+    getUI().ifPresent(ui -> polling.keep(ui, true, busy ? POLL_RUNNING_MS : POLL_IDLE_MS));
   }
 
   private void runNow() {
     try {
       connections.runNow(tenant.slug(), name);
       Toasts.success("Run of " + name + " started; its progress shows below.");
-      getUI().ifPresent(ui -> startPolling(ui, POLL_RUNNING_MS));
+      getUI().ifPresent(ui -> polling.keep(ui, true, POLL_RUNNING_MS));
       poll();
     } catch (ConsoleException ex) {
       Toasts.error(ex.getMessage());

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.millwright.console.ports.ConsoleException;
 import io.millwright.console.ports.TenantChoice;
 import io.millwright.console.ports.TenantModels;
@@ -28,6 +27,7 @@ import io.millwright.console.ports.TenantSwitchboard;
 import io.millwright.console.ports.TrainingRunDetail;
 import io.millwright.console.views.shell.Guards;
 import io.millwright.console.views.shell.MainLayout;
+import io.millwright.console.views.shell.Poller;
 import io.millwright.console.views.shell.Toasts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -67,7 +67,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
   private TenantChoice tenant;
   private String id;
   private TrainingRunDetail shown;
-  private Registration polling;
+  private final Poller polling = new Poller(this::poll);
 
   @Inject
   public TrainingRunView(TenantSwitchboard switchboard, TenantModels models) {
@@ -119,7 +119,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
   }
 
@@ -259,28 +259,14 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private void pollWhileActive(UI ui) {
-    if (shown == null || !RunStates.active(shown.status())) {
-      stopPolling(ui);
-      return;
-    }
-    if (polling == null) {
-      polling = ui.addPollListener(e -> poll());
-    }
-    ui.setPollInterval(shown.queued() ? POLL_QUEUED_MS : POLL_RUNNING_MS);
-  }
-
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-      ui.setPollInterval(-1);
-    }
+    boolean active = shown != null && RunStates.active(shown.status());
+    polling.keep(ui, active, active && shown.queued() ? POLL_QUEUED_MS : POLL_RUNNING_MS);
   }
 
   /** A poll from the browser: fetch the run; stop asking once it has finished. */
   private void poll() {
     if (shown == null || tenant == null) {
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     try {
@@ -288,7 +274,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
     } catch (ConsoleException ex) {
       // No longer allowed, or the platform is unreachable: say so once and stop asking.
       stale.setText("This page stopped refreshing: " + ex.getMessage());
-      getUI().ifPresent(this::stopPolling);
+      getUI().ifPresent(polling::stop);
       return;
     }
     getUI().ifPresent(this::pollWhileActive);
