@@ -45,6 +45,7 @@ public class TenantPurgeJob {
           "model",
           "training_run",
           "push_delivery",
+          "connection_lease",
           "connection_run",
           "connection",
           "tenant_plugin",

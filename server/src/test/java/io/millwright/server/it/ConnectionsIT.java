@@ -235,6 +235,64 @@ class ConnectionsIT {
   }
 
   @Test
+  void aScheduledConnectionIsPolledOnlyByTheNodeHoldingItsLease() {
+    Api.post(base(a) + "/datasets", engineer, ORDERS_DATASET.formatted("leased_orders"));
+    Reply made =
+        Api.post(
+            base(a) + "/connections",
+            engineer,
+            jdbcConnection("leased-orders", "leased_orders", ORDERS, "manual"));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    String id =
+        "(select connection_id from connection where tenant_id = '"
+            + a.id()
+            + "'::uuid and name = 'leased-orders')";
+    // Another node holds the lease (as if it polled this connection a moment ago).
+    assertThat(
+            Db.superuserUpdate(
+                "insert into connection_lease (tenant_id, connection_id, node_id, expires_at)"
+                    + " select tenant_id, connection_id, 'node-elsewhere', now() + interval '1 hour'"
+                    + " from connection where connection_id = "
+                    + id))
+        .isEqualTo(1);
+    Reply every =
+        Api.put(
+            base(a) + "/connections/leased-orders",
+            engineer,
+            jdbcConnection("leased-orders", "leased_orders", ORDERS, "every 1s"));
+    assertThat(every.status()).as(every.toString()).isEqualTo(200);
+    // Several polling intervals pass: this node leaves the source alone.
+    await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+    assertThat(items(Api.get(base(a) + "/connections/leased-orders/runs", engineer))).isEmpty();
+
+    // The other node stops renewing (it crashed): its lease expires and this node takes over.
+    Db.superuserUpdate(
+        "update connection_lease set expires_at = now() - interval '1 second'"
+            + " where connection_id = "
+            + id);
+    JsonObject run = awaitRuns(a, engineer, "leased-orders", 1);
+    assertThat(run.getString("trigger")).isEqualTo("schedule");
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("succeeded");
+    assertThat(
+            Db.superuserCount(
+                "select count(*) from connection_lease where connection_id = "
+                    + id
+                    + " and node_id <> 'node-elsewhere' and expires_at > now()"))
+        .isEqualTo(1);
+
+    // Paused here, the route stops and the lease is given up for another node.
+    assertThat(Api.post(base(a) + "/connections/leased-orders/pause", engineer, "{}").status())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Db.superuserCount(
+                        "select count(*) from connection_lease where connection_id = " + id)
+                    == 0);
+  }
+
+  @Test
   void aConfigurationIsRefusedWithEveryProblemNamed() {
     Api.post(base(a) + "/datasets", engineer, ORDERS_DATASET.formatted("refused_orders"));
     Reply r =

@@ -42,4 +42,17 @@ final class Db {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Runs one statement as the superuser (what a test plays: another node, a crash). */
+  static int superuserUpdate(String sql, Object... params) {
+    try (Connection c = superuser();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -48,6 +48,7 @@ public class ConnectionWorker {
   @Inject ConnectionStore store;
   @Inject Connections connections;
   @Inject PlatformSettings settings;
+  @Inject ConnectionLeases leases;
 
   @Inject
   @ConfigProperty(name = "millwright.connections.max-failed-runs", defaultValue = "3")
@@ -70,6 +71,13 @@ public class ConnectionWorker {
         store.find(rc.tenant, rc.id).orElseThrow(() -> new IllegalStateException("deleted"));
     Connection c = stored.connection();
     rc.connection = c;
+    // A scheduled poll runs on the node holding the lease only; a backfill under way goes on.
+    if ("schedule".equals(trigger)
+        && !leases.hold(rc.tenant, rc.id, c.schedule())
+        && rc.runId == null) {
+      rc.statusLine = "polled by another node";
+      return new Polled(0, false);
+    }
     if (rc.runId == null) {
       rc.runId = store.startRun(rc.tenant, rc.id, trigger, c.committedOffset(), settings.nodeId());
       rc.recordsThisRun = 0;

@@ -53,6 +53,7 @@ public class IngestionRuntime {
   @Inject ConnectorCatalog catalog;
   @Inject PluginHost plugins;
   @Inject PlatformSettings settings;
+  @Inject ConnectionLeases leases;
 
   @Resource ManagedExecutorService managed;
 
@@ -196,6 +197,12 @@ public class IngestionRuntime {
       LOG.log(Level.WARNING, "Route of connection " + rc.name + " did not stop cleanly", e);
     }
     worker.closeSource(rc);
+    try {
+      leases.release(rc.tenant, rc.id);
+    } catch (RuntimeException e) {
+      // It expires by itself; another node then takes it.
+      LOG.log(Level.FINE, "Lease of connection " + rc.name + " not released", e);
+    }
     if (rc.runId != null) {
       try {
         onManagedThread(
