@@ -43,6 +43,9 @@ final class ModelsPage {
     page.locator("#train-seed input").fill("7");
     page.locator("#train-start").click();
     page.locator("#run-status").waitFor();
+    // Vaadin draws the run page before it pushes the page's address into the history: wait for
+    // the address too, so that a caller reading page.url() gets the run's, not the wizard's.
+    page.waitForCondition(() -> page.url().contains("/models/runs/"));
     return this;
   }
 
