@@ -10,6 +10,7 @@ import io.millwright.plugin.api.connector.Batch;
 import io.millwright.plugin.api.connector.Offset;
 import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
+import io.millwright.plugin.api.connector.kit.MovableClock;
 import io.millwright.plugin.api.connector.kit.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

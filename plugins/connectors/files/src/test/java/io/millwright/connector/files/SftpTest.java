@@ -11,6 +11,7 @@ import io.millwright.plugin.api.connector.ConnectorException;
 import io.millwright.plugin.api.connector.Offset;
 import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
+import io.millwright.plugin.api.connector.kit.MovableClock;
 import io.millwright.plugin.api.connector.kit.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

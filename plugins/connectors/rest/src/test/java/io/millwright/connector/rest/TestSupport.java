@@ -4,6 +4,7 @@ import io.millwright.plugin.api.connector.Batch;
 import io.millwright.plugin.api.connector.Offset;
 import io.millwright.plugin.api.connector.PollingSource;
 import io.millwright.plugin.api.connector.SourceRecord;
+import io.millwright.plugin.api.connector.kit.MovableClock;
 import io.millwright.plugin.api.connector.kit.TestContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 final class TestSupport {
 
   /** The connector's "now": tests move it instead of sleeping until a token expires. */
-  static final MovableClock CLOCK = new MovableClock();
+  static final MovableClock CLOCK =
+      new MovableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
   static final RestConnector CONNECTOR = new RestConnector(RestContractTestBase.FAST, CLOCK);
 
